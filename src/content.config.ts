@@ -1,0 +1,26 @@
+import { defineCollection, reference } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { chapterSchema } from './schemas/chapter';
+import { correctionSchema } from './schemas/correction';
+import { eventSchema } from './schemas/event';
+import { personSchema } from './schemas/person';
+import { sourceSchema } from './schemas/source';
+import { stateSchema } from './schemas/state';
+import { statementSchema } from './schemas/statement';
+import { CONTENT_DIRS } from './lib/content-dirs';
+
+/** Every collection is a folder under content/, one file per entry; the file name is the id. */
+const data = (folder: string) => glob({ base: folder, pattern: '*.yaml' });
+
+export const collections = {
+  explainers: defineCollection({
+    loader: glob({ base: CONTENT_DIRS.explainers, pattern: '**/*.mdx' }),
+    schema: chapterSchema(reference),
+  }),
+  sources: defineCollection({ loader: data(CONTENT_DIRS.sources), schema: sourceSchema }),
+  people: defineCollection({ loader: data(CONTENT_DIRS.people), schema: personSchema(reference) }),
+  events: defineCollection({ loader: data(CONTENT_DIRS.events), schema: eventSchema(reference) }),
+  statements: defineCollection({ loader: data(CONTENT_DIRS.statements), schema: statementSchema(reference) }),
+  corrections: defineCollection({ loader: data(CONTENT_DIRS.corrections), schema: correctionSchema(reference) }),
+  states: defineCollection({ loader: data(CONTENT_DIRS.states), schema: stateSchema(reference) }),
+};

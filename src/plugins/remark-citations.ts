@@ -1,0 +1,258 @@
+import { basename, extname } from 'node:path';
+import type {
+  Blockquote,
+  FootnoteDefinition,
+  FootnoteReference,
+  Html,
+  Nodes,
+  Paragraph,
+  Parents,
+  PhrasingContent,
+  Root,
+  RootContent,
+  Text,
+} from 'mdast';
+import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import { SKIP, visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { formatEntry, toCslItem } from '../citations/csl';
+import { loadCatalog, type Catalog } from '../lib/catalog';
+import { formatDate } from '../lib/dates';
+import { nearest } from '../lib/nearest';
+import { CONTENT_DIRS } from '../lib/content-dirs';
+
+/**
+ * Turns the explainer's citation syntax into numbered GFM footnotes, and expands the components that
+ * render typed data (quotes, editor's notes, people) so that their words are written once, in data.
+ *
+ *   [@source-id]                 cite a source
+ *   [@source-id, 14 June entry]  cite it with a locator
+ *   [@one; @two]                 cite two sources at one place
+ *   <Quote id="statement-id" />  a statement as a block quote (inline inside a paragraph), cited
+ *   <EditorsNote id="correction-id" />   a visible note where the explainer departs from an article
+ *   <Person id="person-id" />    a person's house name, linked to their card
+ *
+ * Every unknown id stops the build with file:line:column, the id, and the nearest known ids.
+ * Footnote labels are prefixed with the chapter's file name so that chapters shown together on one
+ * page (the whole-explainer page) never share an id.
+ */
+export interface RemarkCitationsOptions {
+  /** Where the data comes from; tests pass a fixed catalog. */
+  catalog?: () => Catalog;
+  /** The site's base path, for links to the people and corrections pages. */
+  base?: string;
+}
+
+const CITATION = /\[(@[^\]\n]*)\]/g;
+const CITATION_ITEM = /^@([a-z0-9][a-z0-9-]*)\s*(?:,\s*(\S[^]*?))?\s*$/i;
+
+type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
+
+export default function remarkCitations(options: RemarkCitationsOptions = {}) {
+  const getCatalog = options.catalog ?? (() => loadCatalog(CONTENT_DIRS));
+  const base = (options.base ?? '/').replace(/\/?$/, '/');
+
+  return function transform(tree: Root, file: VFile): void {
+    const catalog = getCatalog();
+    const prefix = basename(file.path ?? 'chapter', extname(file.path ?? '')).replace(/[^a-z0-9-]/gi, '-');
+    const definitions = new Map<string, FootnoteDefinition>();
+
+    const fail = (reason: string, node: Nodes, offsetInSource?: number): never => {
+      const start = offsetInSource === undefined ? undefined : pointAt(file, offsetInSource);
+      return file.fail(reason, start ? { place: start, ruleId: 'citation', source: 'remark-citations' } : node);
+    };
+
+    const unknownId = (what: string, id: string, known: Map<string, unknown>, folder: string) =>
+      `Unknown ${what} "${id}". Nearest known ids: ${nearest(id, known.keys()).join(', ') || '(none yet)'}. ` +
+      `Fix the id, or add ${folder}/${id}.yaml.`;
+
+    /** The footnote that cites `sourceId` (with `locator`), shared by every reference to the same pair. */
+    const citeSource = (sourceId: string, locator: string | undefined, node: Nodes, offset?: number): FootnoteReference => {
+      const source = catalog.sources.get(sourceId);
+      if (!source) return fail(unknownId('source', sourceId, catalog.sources, CONTENT_DIRS.sources), node, offset);
+      const label = `${prefix}-${sourceId}${locator ? `-${slug(locator)}` : ''}`;
+      if (!definitions.has(label)) {
+        const entry: Html = {
+          type: 'html',
+          value: `<span class="citation" data-source="${sourceId}">${formatEntry(toCslItem(sourceId, source))}</span>`,
+        };
+        const children: PhrasingContent[] = [entry];
+        if (locator) children.push({ type: 'text', value: ` (${locator})` });
+        definitions.set(label, { type: 'footnoteDefinition', identifier: label, label, children: [{ type: 'paragraph', children }] });
+      }
+      return { type: 'footnoteReference', identifier: label, label };
+    };
+
+    // 1. Components that render data: replace each with plain Markdown nodes.
+    visit(tree, (node, index, parent) => {
+      if (!isJsx(node) || parent === undefined || index === undefined) return;
+      const replace = (replacement: RootContent[]) => {
+        (parent.children as RootContent[]).splice(index, 1, ...replacement);
+        return [SKIP, index + replacement.length] as const;
+      };
+      switch (node.name) {
+        case 'Quote':
+          return replace(expandQuote(node));
+        case 'EditorsNote':
+          return replace([expandEditorsNote(node)]);
+        case 'Person':
+          return replace([expandPerson(node)]);
+        default:
+          return undefined;
+      }
+    });
+
+    // 2. [@id] citations in text.
+    visit(tree, 'text', (node: Text, index, parent: Parents | undefined) => {
+      if (parent === undefined || index === undefined || !node.value.includes('[@')) return;
+      const replacement: PhrasingContent[] = [];
+      let last = 0;
+      const searchFrom = node.position?.start.offset ?? 0;
+      for (const match of node.value.matchAll(CITATION)) {
+        const raw = match[0];
+        const offset = file.value ? String(file.value).indexOf(raw, searchFrom) : -1;
+        const at = offset >= 0 ? offset : undefined;
+        replacement.push({ type: 'text', value: node.value.slice(last, match.index) });
+        for (const item of (match[1] ?? '').split(';')) {
+          const parsed = CITATION_ITEM.exec(item.trim());
+          if (!parsed?.[1]) {
+            fail(
+              `Malformed citation ${raw}. Write [@source-id], [@source-id, locator] or [@one; @two]; ids use a–z, 0–9 and hyphens.`,
+              node,
+              at,
+            );
+          }
+          replacement.push(citeSource(parsed![1]!, parsed![2], node, at));
+        }
+        last = match.index + raw.length;
+      }
+      if (last === 0) return;
+      replacement.push({ type: 'text', value: node.value.slice(last) });
+      const kept = replacement.filter((child) => child.type !== 'text' || child.value !== '');
+      (parent.children as PhrasingContent[]).splice(index, 1, ...kept);
+      return [SKIP, index + kept.length];
+    });
+
+    // 3. Ordinary [^note] footnotes get the chapter prefix too.
+    visit(tree, (node) => {
+      if ((node.type === 'footnoteReference' || node.type === 'footnoteDefinition') && !node.identifier.startsWith(`${prefix}-`)) {
+        node.identifier = `${prefix}-${node.identifier}`;
+        node.label = node.identifier;
+      }
+    });
+
+    tree.children.push(...definitions.values());
+
+    function expandQuote(node: JsxElement): RootContent[] {
+      const id = requireId(node);
+      const statement = catalog.statements.get(id);
+      if (!statement) return fail(unknownId('statement', id, catalog.statements, CONTENT_DIRS.statements), node);
+      const source = catalog.sources.get(statement.source);
+      if (!source) return fail(unknownId('source', statement.source, catalog.sources, CONTENT_DIRS.sources), node);
+      const excerpt = stringAttribute(node, 'excerpt');
+      if (excerpt !== undefined && !statement.text.includes(excerpt)) {
+        fail(`The excerpt "${excerpt}" is not part of statement "${id}". Copy the words exactly from content/statements/${id}.yaml.`, node);
+      }
+      const words = excerpt ?? statement.text;
+      const citation = citeSource(statement.source, undefined, node);
+      const cite = { cite: source.url };
+      if (node.type === 'mdxJsxTextElement') {
+        return [
+          { type: 'emphasis', data: { hName: 'q', hProperties: { ...cite, className: ['quote'] } }, children: [{ type: 'text', value: words }] },
+          citation,
+        ];
+      }
+      const speaker = catalog.people.get(statement.speaker);
+      const attribution: PhrasingContent[] = [
+        { type: 'text', value: `${speaker?.name ?? statement.speaker}, ${statement.occasion}, ${formatDate(statement.date)}` },
+        citation,
+      ];
+      if (statement.translatedBySource) {
+        attribution.push({ type: 'text', value: ` (English as published by ${source.publisher})` });
+      }
+      const figure: Blockquote = {
+        type: 'blockquote',
+        data: { hName: 'figure', hProperties: { className: ['quote'] } },
+        children: [
+          { type: 'blockquote', data: { hProperties: cite }, children: paragraphs(words) },
+          { type: 'paragraph', data: { hName: 'figcaption' }, children: attribution },
+        ],
+      };
+      return [figure];
+    }
+
+    function expandEditorsNote(node: JsxElement): Blockquote {
+      const id = requireId(node);
+      const correction = catalog.corrections.get(id);
+      if (!correction) return fail(unknownId('correction', id, catalog.corrections, CONTENT_DIRS.corrections), node);
+      const article = catalog.sources.get(correction.article);
+      const content: PhrasingContent[] = [
+        { type: 'strong', children: [{ type: 'text', value: 'Editor’s note: ' }] },
+        { type: 'text', value: `${article?.publisher ?? correction.article} ${correction.articleSays}. ${correction.fact}` },
+        ...correction.evidence.map((sourceId) => citeSource(sourceId, undefined, node)),
+        { type: 'text', value: ' ' },
+        { type: 'link', url: `${base}corrections/#${id}`, children: [{ type: 'text', value: 'All corrections' }] },
+      ];
+      return {
+        type: 'blockquote',
+        data: { hName: 'aside', hProperties: { className: ['editors-note'], dataCorrection: id } },
+        children: [{ type: 'paragraph', children: content }],
+      };
+    }
+
+    function expandPerson(node: JsxElement): RootContent {
+      const id = requireId(node);
+      const person = catalog.people.get(id);
+      if (!person) return fail(unknownId('person', id, catalog.people, CONTENT_DIRS.people), node);
+      const name = node.attributes.some((a) => a.type === 'mdxJsxAttribute' && a.name === 'short')
+        ? (person.name.split(' ').at(-1) ?? person.name)
+        : person.name;
+      const link: PhrasingContent = {
+        type: 'link',
+        url: `${base}people/#${id}`,
+        data: { hProperties: { className: ['person'] } },
+        children: [{ type: 'text', value: name }],
+      };
+      return node.type === 'mdxJsxFlowElement' ? ({ type: 'paragraph', children: [link] } satisfies Paragraph) : link;
+    }
+
+    function requireId(node: JsxElement): string {
+      const id = stringAttribute(node, 'id');
+      if (!id) return fail(`<${node.name}> needs an id, written as a plain string: <${node.name} id="…" />.`, node);
+      return id;
+    }
+
+    function stringAttribute(node: JsxElement, name: string): string | undefined {
+      const attribute = node.attributes.find((a): a is MdxJsxAttribute => a.type === 'mdxJsxAttribute' && a.name === name);
+      if (attribute === undefined) return undefined;
+      if (typeof attribute.value !== 'string') {
+        return fail(`<${node.name} ${name}> must be a plain string in quotes, not an expression.`, node);
+      }
+      return attribute.value;
+    }
+  };
+}
+
+function isJsx(node: Nodes): node is JsxElement {
+  return node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement';
+}
+
+function paragraphs(text: string): Paragraph[] {
+  return text
+    .split(/\n\s*\n/)
+    .map((part) => ({ type: 'paragraph', children: [{ type: 'text', value: part.trim() }] }));
+}
+
+function slug(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 40);
+}
+
+function pointAt(file: VFile, offset: number): { line: number; column: number; offset: number } {
+  const before = String(file.value).slice(0, offset);
+  const lines = before.split('\n');
+  return { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1, offset };
+}

@@ -1,0 +1,22 @@
+import { z } from 'astro/zod';
+import { partialDate } from './partial-date';
+import type { ReferenceBuilder } from './reference';
+
+/** Frontmatter of one MDX chapter. The overview is chapter 0 and carries what describes the whole explainer. */
+export function chapterSchema<R extends z.ZodType>(reference: ReferenceBuilder<R>) {
+  return z.strictObject({
+    /** The explainer this chapter belongs to: its folder name under content/explainers. */
+    explainer: z.string().regex(/^[a-z0-9-]+$/),
+    /** 0 for the overview, then 1, 2, 3 … in reading order. */
+    order: z.number().int().min(0),
+    title: z.string().min(1),
+    /** Shorter title for navigation, e.g. "Background". */
+    navTitle: z.string().min(1).optional(),
+    /** One or two sentences under the title; also the page description. */
+    dek: z.string().min(1),
+    updated: partialDate,
+    period: z.strictObject({ from: partialDate, to: partialDate }),
+    /** The articles the explainer rewrites (overview only). */
+    basedOn: z.array(reference('sources')).default([]),
+  });
+}

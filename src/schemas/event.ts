@@ -1,0 +1,22 @@
+import { z } from 'astro/zod';
+import { partialDate } from './partial-date';
+import type { ReferenceBuilder } from './reference';
+
+export function eventSchema<R extends z.ZodType>(reference: ReferenceBuilder<R>) {
+  return z
+    .strictObject({
+      date: partialDate,
+      /** Last day of an event that spans several days. */
+      until: partialDate.optional(),
+      /** A short headline for the timeline: "Lukashenko's state visit to Azerbaijan". */
+      title: z.string().min(1),
+      /** One or two sentences in our own words. */
+      summary: z.string().min(1),
+      people: z.array(reference('people')).default([]),
+      sources: z.array(reference('sources')).min(1, { error: 'every event needs at least one source' }),
+    })
+    .refine((event) => !event.until || event.until.iso > event.date.iso, {
+      error: '`until` must be later than `date`',
+      path: ['until'],
+    });
+}

@@ -1,0 +1,23 @@
+import { z } from 'astro/zod';
+import { partialDate } from './partial-date';
+import type { ReferenceBuilder } from './reference';
+
+export function personSchema<R extends z.ZodType>(reference: ReferenceBuilder<R>) {
+  const role = z.strictObject({
+    /** The role as a reader should see it: "Foreign Minister of Kazakhstan". */
+    title: z.string().min(1),
+    from: partialDate.optional(),
+    /** Omitted while the role was still held at the end of the period covered. */
+    until: partialDate.optional(),
+  });
+  return z.strictObject({
+    /** The house spelling, used everywhere on the site. */
+    name: z.string().min(1),
+    /** Other spellings found in sources, listed on the person's card and rejected in chapter text. */
+    otherSpellings: z.array(z.string().min(1)).default([]),
+    /** One line: who this person is in the story. */
+    summary: z.string().min(1),
+    roles: z.array(role).min(1, { error: 'list at least one role, with its dates where known' }),
+    sources: z.array(reference('sources')).min(1, { error: 'cite at least one source for the roles' }),
+  });
+}

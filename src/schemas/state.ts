@@ -1,0 +1,28 @@
+import { z } from 'astro/zod';
+import { partialDate } from './partial-date';
+import type { ReferenceBuilder } from './reference';
+
+export const MEMBERSHIP_ACTIONS = {
+  signed: 'Signed the Treaty',
+  joined: 'Joined',
+  'did-not-renew': 'Did not renew',
+  rejoined: 'Rejoined',
+  suspended: 'Membership suspended',
+  froze: 'Froze participation',
+} as const;
+
+export type MembershipAction = keyof typeof MEMBERSHIP_ACTIONS;
+
+/** A state's history with the Collective Security Treaty, for the membership chart. */
+export function stateSchema<R extends z.ZodType>(reference: ReferenceBuilder<R>) {
+  const change = z.strictObject({
+    action: z.enum(Object.keys(MEMBERSHIP_ACTIONS) as [MembershipAction, ...MembershipAction[]]),
+    date: partialDate,
+    note: z.string().optional(),
+    sources: z.array(reference('sources')).min(1),
+  });
+  return z.strictObject({
+    name: z.string().min(1),
+    changes: z.array(change).min(1),
+  });
+}

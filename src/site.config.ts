@@ -1,0 +1,14 @@
+/**
+ * Settings that belong to the publication rather than to one explainer. Set once, read everywhere.
+ * SITE_URL and BASE_PATH may be overridden at build time (e.g. for a GitHub Pages project site).
+ */
+export const SITE = {
+  name: 'Footnoted',
+  tagline: 'Explainers in which every fact is traceable to its source',
+  url: process.env['SITE_URL'] ?? 'https://footnoted-explainers.github.io',
+  base: process.env['BASE_PATH'] ?? '/',
+  repository: 'https://github.com/footnoted-explainers/csto-explainer',
+  branch: 'main',
+  locale: 'en-GB',
+  lang: 'en',
+} as const;
