@@ -5,12 +5,13 @@ import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { markdownProcessor } from './src/plugins/markdown-processor';
 import { SITE } from './src/site.config';
+import { contentCheck } from './src/integrations/content-check';
 
 export default defineConfig({
   site: SITE.url,
   base: SITE.base,
   trailingSlash: 'always',
-  integrations: [mdx(), sitemap()],
+  integrations: [contentCheck(), mdx(), sitemap()],
   markdown: { processor: markdownProcessor({ base: SITE.base }) },
   vite: { plugins: [tailwindcss()] },
 });

@@ -45,8 +45,8 @@ export function toCslItem(id: string, source: Source): CslItem {
     id,
     type: CSL_TYPES[source.kind],
     title: source.title,
+    // The outlet or site that published it; styles print it once, in italics, as the container.
     'container-title': source.publisher,
-    ...(source.kind === 'news-report' ? {} : { publisher: source.publisher }),
     ...(source.published ? { issued: cslDate(source.published) } : {}),
     ...(source.author ? { author: source.author.map((literal) => ({ literal })) } : {}),
     URL: source.url,

@@ -1,17 +1,22 @@
 /**
  * Where each collection lives, relative to the project root. Read by the content layer and by the
- * citation transform (which loads sources and statements itself, outside Astro). CONTENT_ROOT lets
- * tests and the benchmark point the whole site at another content tree.
+ * citation transform (which loads its data itself, outside Astro). CONTENT_ROOT points the whole
+ * site at another content tree, for tests and the benchmark.
  */
-const root = (process.env['CONTENT_ROOT'] ?? './content').replace(/\/$/, '');
+export function contentDirs(root: string) {
+  const base = root.replace(/^\.\//, '').replace(/\/$/, '');
+  return {
+    root: base,
+    explainers: `${base}/explainers`,
+    sources: `${base}/sources`,
+    people: `${base}/people`,
+    events: `${base}/events`,
+    statements: `${base}/statements`,
+    corrections: `${base}/corrections`,
+    states: `${base}/states`,
+  } as const;
+}
 
-export const CONTENT_DIRS = {
-  root,
-  explainers: `${root}/explainers`,
-  sources: `${root}/sources`,
-  people: `${root}/people`,
-  events: `${root}/events`,
-  statements: `${root}/statements`,
-  corrections: `${root}/corrections`,
-  states: `${root}/states`,
-} as const;
+export type ContentDirs = ReturnType<typeof contentDirs>;
+
+export const CONTENT_DIRS: ContentDirs = contentDirs(process.env['CONTENT_ROOT'] ?? 'content');

@@ -1,5 +1,6 @@
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
+import type { Options as RemarkRehypeOptions } from 'remark-rehype';
 import remarkCitations, { type RemarkCitationsOptions } from './remark-citations';
 
 /**
@@ -13,10 +14,14 @@ export function markdownProcessor(options: RemarkCitationsOptions = {}) {
   return unified({
     gfm: false,
     remarkPlugins: [remarkGfm, [remarkCitations, options]],
-    remarkRehype: {
-      footnoteLabel: 'Notes',
-      footnoteBackLabel: (referenceIndex, rereferenceIndex) =>
-        `Back to citation ${referenceIndex + 1}${rereferenceIndex > 1 ? `, use ${rereferenceIndex}` : ''}`,
-    },
+    remarkRehype: FOOTNOTE_OPTIONS,
   });
 }
+
+/** How GFM footnotes render: a visible "Notes" heading, as in a printed book (GFM hides it by default). */
+export const FOOTNOTE_OPTIONS = {
+  footnoteLabel: 'Notes',
+  footnoteLabelProperties: { className: ['footnotes-heading'] },
+  footnoteBackLabel: (referenceIndex: number, rereferenceIndex: number) =>
+    `Back to citation ${referenceIndex + 1}${rereferenceIndex > 1 ? `, use ${rereferenceIndex}` : ''}`,
+} satisfies RemarkRehypeOptions;

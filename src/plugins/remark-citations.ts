@@ -16,10 +16,10 @@ import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdas
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { formatEntry, toCslItem } from '../citations/csl';
-import { loadCatalog, type Catalog } from '../lib/catalog';
+import { loadDataCollections } from '../lib/data-collections';
 import { formatDate } from '../lib/dates';
 import { nearest } from '../lib/nearest';
-import { CONTENT_DIRS } from '../lib/content-dirs';
+import { CONTENT_DIRS, type ContentDirs } from '../lib/content-dirs';
 
 /**
  * Turns the explainer's citation syntax into numbered GFM footnotes, and expands the components that
@@ -37,8 +37,8 @@ import { CONTENT_DIRS } from '../lib/content-dirs';
  * page (the whole-explainer page) never share an id.
  */
 export interface RemarkCitationsOptions {
-  /** Where the data comes from; tests pass a fixed catalog. */
-  catalog?: () => Catalog;
+  /** Where the data lives; tests and the benchmark point it at other content trees. */
+  dirs?: ContentDirs;
   /** The site's base path, for links to the people and corrections pages. */
   base?: string;
 }
@@ -48,18 +48,25 @@ const CITATION_ITEM = /^@([a-z0-9][a-z0-9-]*)\s*(?:,\s*(\S[^]*?))?\s*$/i;
 
 type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
 
+/** What a chapter tells its page about the sources it cites (as `remarkPluginFrontmatter.citations`). */
+export interface PageCitation {
+  source: string;
+  /** The notes that cite this source: footnote label and displayed number. */
+  notes: { label: string; number: number }[];
+}
+
 export default function remarkCitations(options: RemarkCitationsOptions = {}) {
-  const getCatalog = options.catalog ?? (() => loadCatalog(CONTENT_DIRS));
+  const dirs = options.dirs ?? CONTENT_DIRS;
   const base = (options.base ?? '/').replace(/\/?$/, '/');
 
   return function transform(tree: Root, file: VFile): void {
-    const catalog = getCatalog();
+    const catalog = loadDataCollections(dirs);
     const prefix = basename(file.path ?? 'chapter', extname(file.path ?? '')).replace(/[^a-z0-9-]/gi, '-');
     const definitions = new Map<string, FootnoteDefinition>();
 
     const fail = (reason: string, node: Nodes, offsetInSource?: number): never => {
-      const start = offsetInSource === undefined ? undefined : pointAt(file, offsetInSource);
-      return file.fail(reason, start ? { place: start, ruleId: 'citation', source: 'remark-citations' } : node);
+      const place = offsetInSource === undefined ? node.position : pointAt(file, offsetInSource);
+      return file.fail(reason, { place, ruleId: 'citation', source: 'remark-citations' });
     };
 
     const unknownId = (what: string, id: string, known: Map<string, unknown>, folder: string) =>
@@ -69,7 +76,7 @@ export default function remarkCitations(options: RemarkCitationsOptions = {}) {
     /** The footnote that cites `sourceId` (with `locator`), shared by every reference to the same pair. */
     const citeSource = (sourceId: string, locator: string | undefined, node: Nodes, offset?: number): FootnoteReference => {
       const source = catalog.sources.get(sourceId);
-      if (!source) return fail(unknownId('source', sourceId, catalog.sources, CONTENT_DIRS.sources), node, offset);
+      if (!source) return fail(unknownId('source', sourceId, catalog.sources, dirs.sources), node, offset);
       const label = `${prefix}-${sourceId}${locator ? `-${slug(locator)}` : ''}`;
       if (!definitions.has(label)) {
         const entry: Html = {
@@ -78,7 +85,13 @@ export default function remarkCitations(options: RemarkCitationsOptions = {}) {
         };
         const children: PhrasingContent[] = [entry];
         if (locator) children.push({ type: 'text', value: ` (${locator})` });
-        definitions.set(label, { type: 'footnoteDefinition', identifier: label, label, children: [{ type: 'paragraph', children }] });
+        definitions.set(label, {
+          type: 'footnoteDefinition',
+          identifier: label,
+          label,
+          data: { sourceId } as FootnoteDefinition['data'],
+          children: [{ type: 'paragraph', children }],
+        });
       }
       return { type: 'footnoteReference', identifier: label, label };
     };
@@ -86,9 +99,9 @@ export default function remarkCitations(options: RemarkCitationsOptions = {}) {
     // 1. Components that render data: replace each with plain Markdown nodes.
     visit(tree, (node, index, parent) => {
       if (!isJsx(node) || parent === undefined || index === undefined) return;
-      const replace = (replacement: RootContent[]) => {
+      const replace = (replacement: RootContent[]): [typeof SKIP, number] => {
         (parent.children as RootContent[]).splice(index, 1, ...replacement);
-        return [SKIP, index + replacement.length] as const;
+        return [SKIP, index + replacement.length];
       };
       switch (node.name) {
         case 'Quote':
@@ -143,12 +156,29 @@ export default function remarkCitations(options: RemarkCitationsOptions = {}) {
 
     tree.children.push(...definitions.values());
 
+    // 4. Tell the page which sources this chapter cites and in which notes, for its source list.
+    //    Notes are numbered as GFM numbers them: by the first reference to each, in document order.
+    const numbers = new Map<string, number>();
+    visit(tree, 'footnoteReference', (node: FootnoteReference) => {
+      if (!numbers.has(node.identifier)) numbers.set(node.identifier, numbers.size + 1);
+    });
+    const cited = new Map<string, { label: string; number: number }[]>();
+    for (const [label, definition] of definitions) {
+      const sourceId = (definition.data as { sourceId?: string } | undefined)?.sourceId;
+      const number = numbers.get(label);
+      if (sourceId && number) cited.set(sourceId, [...(cited.get(sourceId) ?? []), { label, number }]);
+    }
+    const astro = (file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro;
+    if (astro?.frontmatter) {
+      astro.frontmatter['citations'] = [...cited].map(([source, notes]): PageCitation => ({ source, notes }));
+    }
+
     function expandQuote(node: JsxElement): RootContent[] {
       const id = requireId(node);
       const statement = catalog.statements.get(id);
-      if (!statement) return fail(unknownId('statement', id, catalog.statements, CONTENT_DIRS.statements), node);
+      if (!statement) return fail(unknownId('statement', id, catalog.statements, dirs.statements), node);
       const source = catalog.sources.get(statement.source);
-      if (!source) return fail(unknownId('source', statement.source, catalog.sources, CONTENT_DIRS.sources), node);
+      if (!source) return fail(unknownId('source', statement.source, catalog.sources, dirs.sources), node);
       const excerpt = stringAttribute(node, 'excerpt');
       if (excerpt !== undefined && !statement.text.includes(excerpt)) {
         fail(`The excerpt "${excerpt}" is not part of statement "${id}". Copy the words exactly from content/statements/${id}.yaml.`, node);
@@ -184,7 +214,7 @@ export default function remarkCitations(options: RemarkCitationsOptions = {}) {
     function expandEditorsNote(node: JsxElement): Blockquote {
       const id = requireId(node);
       const correction = catalog.corrections.get(id);
-      if (!correction) return fail(unknownId('correction', id, catalog.corrections, CONTENT_DIRS.corrections), node);
+      if (!correction) return fail(unknownId('correction', id, catalog.corrections, dirs.corrections), node);
       const article = catalog.sources.get(correction.article);
       const content: PhrasingContent[] = [
         { type: 'strong', children: [{ type: 'text', value: 'Editor’s note: ' }] },
@@ -203,7 +233,7 @@ export default function remarkCitations(options: RemarkCitationsOptions = {}) {
     function expandPerson(node: JsxElement): RootContent {
       const id = requireId(node);
       const person = catalog.people.get(id);
-      if (!person) return fail(unknownId('person', id, catalog.people, CONTENT_DIRS.people), node);
+      if (!person) return fail(unknownId('person', id, catalog.people, dirs.people), node);
       const name = node.attributes.some((a) => a.type === 'mdxJsxAttribute' && a.name === 'short')
         ? (person.name.split(' ').at(-1) ?? person.name)
         : person.name;

@@ -1,0 +1,46 @@
+/**
+ * Every interface string, keyed by language. A second edition (Ukrainian, Russian) is a new block
+ * here plus translated content; no component holds text of its own.
+ */
+export const UI = {
+  en: {
+    skipToContent: 'Skip to content',
+    siteNav: 'Site',
+    explainers: 'Explainers',
+    timeline: 'Timeline',
+    people: 'People',
+    sources: 'Sources',
+    corrections: 'Corrections',
+    themeToggle: 'Switch between light and dark theme',
+    themeDark: 'Dark',
+    themeLight: 'Light',
+    chapters: 'Chapters in this explainer',
+    previous: 'Previous',
+    next: 'Next',
+    periodCovered: 'Covers',
+    updated: 'Updated',
+    readingTime: (minutes: number) => `${minutes} min read`,
+    sourcesOnThisPage: 'Sources cited on this page',
+    citedIn: 'Cited in',
+    notes: 'Notes',
+    backToNote: (n: number) => `Back to note ${n}`,
+    readTheExplainer: 'Read the explainer',
+    overview: 'Overview',
+    otherSpellings: 'Also spelled',
+    roles: 'Roles',
+    notCited: 'Listed for reference; not cited in the text.',
+    published: 'Published',
+    publishedInferred: 'date inferred',
+    noDate: 'undated',
+    footerAbout:
+      'Every factual statement on this site carries a footnote to a published source. Where a source article errs, an editor’s note says so.',
+    pageNotFound: 'Page not found',
+  },
+} as const;
+
+export type Lang = keyof typeof UI;
+export type UiStrings = (typeof UI)[Lang];
+
+export function strings(lang: Lang = 'en'): UiStrings {
+  return UI[lang];
+}

@@ -1,0 +1,17 @@
+import type { AstroIntegration } from 'astro';
+import { loadDataCollections } from '../lib/data-collections';
+
+/**
+ * Validates every YAML data file (fields, dates, cross-references) before any page is built, so an
+ * editor's mistake stops the build with file:line:column and a fix instead of a broken page.
+ */
+export function contentCheck(): AstroIntegration {
+  return {
+    name: 'content-check',
+    hooks: {
+      'astro:config:setup': () => {
+        loadDataCollections();
+      },
+    },
+  };
+}

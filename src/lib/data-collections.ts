@@ -1,0 +1,85 @@
+import { statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { z } from 'astro/zod';
+import { correctionSchema } from '../schemas/correction';
+import { eventSchema } from '../schemas/event';
+import { personSchema } from '../schemas/person';
+import type { CollectionName } from '../schemas/reference';
+import { sourceSchema, type Source } from '../schemas/source';
+import { stateSchema } from '../schemas/state';
+import { statementSchema } from '../schemas/statement';
+import { CONTENT_DIRS, type ContentDirs } from './content-dirs';
+import { ContentError, type ContentProblem } from './content-error';
+import { readDataFile, yamlFilesIn } from './data-files';
+import { nearest } from './nearest';
+
+/**
+ * All YAML data, validated with the same schemas as the content layer, with every cross-reference
+ * checked and every problem reported with file, line and column. The citation transform reads its
+ * sources, statements, corrections and people from here; the build checks all of it before pages.
+ */
+type Dirs = ContentDirs;
+
+function schemasFor(dirs: Dirs, ids: Record<CollectionName, Set<string>>) {
+  const reference = (collection: CollectionName) =>
+    z.string().refine((id) => ids[collection].has(id), {
+      error: (issue) =>
+        `the id of an entry in ${dirs[collection]}/ (nearest to "${String(issue.input)}": ` +
+        `${nearest(String(issue.input), ids[collection]).join(', ') || 'none yet'}), ` +
+        `or a new file ${dirs[collection]}/${String(issue.input)}.yaml`,
+    });
+  return {
+    sources: sourceSchema,
+    people: personSchema(reference),
+    events: eventSchema(reference),
+    statements: statementSchema(reference),
+    corrections: correctionSchema(reference),
+    states: stateSchema(reference),
+  };
+}
+
+type Schemas = ReturnType<typeof schemasFor>;
+export type DataCollections = { [C in keyof Schemas]: Map<string, z.output<Schemas[C]>> };
+export type Statement = z.output<Schemas['statements']>;
+export type Correction = z.output<Schemas['corrections']>;
+export type Person = z.output<Schemas['people']>;
+export type { Source };
+
+const COLLECTIONS = ['sources', 'people', 'events', 'statements', 'corrections', 'states'] as const;
+
+export function readDataCollections(dirs: Dirs = CONTENT_DIRS): { data: DataCollections; problems: ContentProblem[] } {
+  const files = Object.fromEntries(COLLECTIONS.map((c) => [c, yamlFilesIn(dirs[c])])) as Record<CollectionName, string[]>;
+  const ids = Object.fromEntries(
+    COLLECTIONS.map((c) => [c, new Set(files[c].map((file) => basename(file, '.yaml')))]),
+  ) as Record<CollectionName, Set<string>>;
+  const schemas = schemasFor(dirs, ids);
+  const problems: ContentProblem[] = [];
+  const data = {} as Record<CollectionName, Map<string, unknown>>;
+  for (const collection of COLLECTIONS) {
+    data[collection] = new Map();
+    for (const file of files[collection]) {
+      const result = readDataFile(file, schemas[collection]);
+      problems.push(...result.problems);
+      if (result.data !== undefined) data[collection].set(result.id, result.data);
+    }
+  }
+  return { data: data as DataCollections, problems };
+}
+
+let cached: { key: string; data: DataCollections } | undefined;
+
+/**
+ * The validated data, read once and again only when a file changes (as in `astro dev`).
+ * Throws a ContentError listing every problem, so no page is built from bad data.
+ */
+export function loadDataCollections(dirs: Dirs = CONTENT_DIRS): DataCollections {
+  const key = COLLECTIONS.flatMap((c) => yamlFilesIn(dirs[c]))
+    .map((file) => `${file}@${statSync(file).mtimeMs}`)
+    .join('|');
+  if (cached?.key !== key) {
+    const { data, problems } = readDataCollections(dirs);
+    if (problems.length > 0) throw new ContentError(problems);
+    cached = { key, data };
+  }
+  return cached.data;
+}

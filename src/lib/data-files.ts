@@ -1,0 +1,107 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { type Document, isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import type { z } from 'astro/zod';
+import { describeValue, type ContentProblem } from './content-error';
+
+/**
+ * Reads one YAML data file and validates it against a schema, reporting each problem with its
+ * line and column. We parse YAML ourselves (YAML 1.2 core schema) because the YAML 1.1 reader used
+ * by the content layer turns `2023-13-15` into a valid date a month later, hiding the mistake.
+ */
+export function readDataFile<S extends z.ZodType>(
+  file: string,
+  schema: S,
+): { id: string; data?: z.output<S>; problems: ContentProblem[] } {
+  const id = basename(file, '.yaml');
+  const shown = relative(process.cwd(), file);
+  const lineCounter = new LineCounter();
+  const document = parseDocument(readFileSync(file, 'utf8'), { lineCounter, prettyErrors: false });
+  if (document.errors.length > 0) {
+    return {
+      id,
+      // The first YAML error explains the rest; later ones are usually its echoes.
+      problems: document.errors.slice(0, 1).map((error) => {
+        const at = lineCounter.linePos(error.pos[0]);
+        return {
+          file: shown,
+          line: at.line,
+          column: at.col,
+          expected: 'valid YAML',
+          found: error.message.split('\n')[0] ?? error.message,
+          fix: 'check indentation, and put values containing ": " or starting with a quote mark in quotes',
+        };
+      }),
+    };
+  }
+  const raw: unknown = document.toJS();
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return { id, data: parsed.data, problems: [] };
+
+  const problems = parsed.error.issues.map((issue): ContentProblem => {
+    // An unknown key is reported on the object; point at the key itself.
+    const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path;
+    const offset = issue.code === 'unrecognized_keys' ? keyOffset(document, path) : valueOffset(document, path);
+    const at = offset === undefined ? undefined : lineCounter.linePos(offset);
+    const field = path.join('.');
+    return {
+      file: shown,
+      ...(at ? { line: at.line, column: at.col } : {}),
+      ...(field ? { field } : {}),
+      ...describeIssue(issue, valueAt(raw, issue.path)),
+    };
+  });
+  return { id, problems };
+}
+
+type Ranged = { range?: [number, number, number] | null };
+
+/** Where the value at `path` starts, or its parent when the value is missing. */
+function valueOffset(document: Document, path: PropertyKey[]): number | undefined {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = (depth === 0 ? document.contents : document.getIn(path.slice(0, depth) as (string | number)[], true)) as Ranged | null;
+    if (node?.range) return node.range[0];
+  }
+  return undefined;
+}
+
+/** Where the key at the end of `path` is written. */
+function keyOffset(document: Document, path: PropertyKey[]): number | undefined {
+  const parent = path.length > 1 ? document.getIn(path.slice(0, -1) as (string | number)[], true) : document.contents;
+  const key = path.at(-1);
+  if (isMap(parent)) {
+    const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === key);
+    if (isScalar(pair?.key) && pair.key.range) return pair.key.range[0];
+  }
+  return valueOffset(document, path.slice(0, -1));
+}
+
+function valueAt(value: unknown, path: PropertyKey[]): unknown {
+  return path.reduce<unknown>((current, key) => (current as Record<PropertyKey, unknown> | undefined)?.[key], value);
+}
+
+function describeIssue(issue: z.core.$ZodIssue, value: unknown): Pick<ContentProblem, 'found' | 'expected' | 'fix'> {
+  if (issue.code === 'unrecognized_keys') {
+    return {
+      found: `a field the schema does not know: ${issue.keys.join(', ')}`,
+      expected: 'only the fields documented in CONTRIBUTING.md for this kind of entry',
+      fix: `remove ${issue.keys.join(', ')} or correct its spelling`,
+    };
+  }
+  if (value === undefined) {
+    return { found: describeValue(value), expected: issue.message, fix: `add the field \`${issue.path.join('.')}\`` };
+  }
+  return { found: describeValue(value), expected: issue.message.replace(/^expected /, ''), fix: 'correct the value as expected' };
+}
+
+/** Every `.yaml` file in a folder, in a stable order. A missing folder is an empty collection. */
+export function yamlFilesIn(dir: string): string[] {
+  try {
+    return readdirSync(dir)
+      .filter((name) => name.endsWith('.yaml'))
+      .sort()
+      .map((name) => join(dir, name));
+  } catch {
+    return [];
+  }
+}

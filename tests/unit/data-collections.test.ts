@@ -1,0 +1,52 @@
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { contentDirs } from '../../src/lib/content-dirs';
+import { ContentError } from '../../src/lib/content-error';
+import { loadDataCollections, readDataCollections } from '../../src/lib/data-collections';
+
+function fixtureCopy() {
+  const root = mkdtempSync(join(tmpdir(), 'content-'));
+  cpSync('tests/fixtures/content', root, { recursive: true });
+  return contentDirs(root);
+}
+
+describe('data collections', () => {
+  test('the fixture tree is valid and fully cross-referenced', () => {
+    const { data, problems } = readDataCollections(contentDirs('tests/fixtures/content'));
+    expect(problems).toEqual([]);
+    expect([...data.sources.keys()]).toEqual(['article-one', 'treaty-text']);
+    expect(data.statements.get('doe-remark')?.speaker).toBe('jane-doe');
+  });
+
+  test('a reference to a missing entry names the nearest ids and the file to add', () => {
+    const dirs = fixtureCopy();
+    writeFileSync(
+      join(dirs.events, 'bad.yaml'),
+      'date: 1992-05-15\ntitle: T\nsummary: S\npeople: [jane-deo]\nsources: [treaty-text]\n',
+    );
+    const { problems } = readDataCollections(dirs);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({
+      line: 4,
+      column: 10,
+      field: 'people.0',
+      found: '"jane-deo"',
+    });
+    expect(problems[0]?.expected).toContain('nearest to "jane-deo": jane-doe');
+  });
+
+  test('an event that ends before it starts', () => {
+    const dirs = fixtureCopy();
+    writeFileSync(join(dirs.events, 'bad.yaml'), 'date: 2024-05-17\nuntil: 2024-05-15\ntitle: T\nsummary: S\nsources: [treaty-text]\n');
+    expect(readDataCollections(dirs).problems[0]).toMatchObject({ field: 'until', line: 2 });
+  });
+
+  test('loading refuses to build from bad data, listing every problem', () => {
+    const dirs = fixtureCopy();
+    writeFileSync(join(dirs.sources, 'bad.yaml'), 'title: T\n');
+    expect(() => loadDataCollections(dirs)).toThrow(ContentError);
+    expect(() => loadDataCollections(dirs)).toThrow(/bad\.yaml.*field `publisher`/s);
+  });
+});

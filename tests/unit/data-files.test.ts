@@ -1,0 +1,82 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { formatProblem } from '../../src/lib/content-error';
+import { readDataFile } from '../../src/lib/data-files';
+import { isCalendarDate, partialDate } from '../../src/schemas/partial-date';
+import { sourceSchema } from '../../src/schemas/source';
+
+function writeYaml(text: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'data-')), 'a-source.yaml');
+  writeFileSync(file, text);
+  return file;
+}
+
+const VALID_SOURCE = `title: A title
+publisher: A publisher
+url: https://example.org/a
+published: 2024-06-13
+language: en
+kind: news-report
+`;
+
+describe('partial dates', () => {
+  test.each([
+    ['2024-06-13', { iso: '2024-06-13', precision: 'day' }],
+    ['2023-03', { iso: '2023-03', precision: 'month' }],
+    ['1993', { iso: '1993', precision: 'year' }],
+  ])('%s keeps its precision', (input, expected) => {
+    expect(partialDate.parse(input)).toEqual(expected);
+  });
+
+  test('a YAML 1.1 Date is read back as its day', () => {
+    expect(partialDate.parse(new Date(Date.UTC(2024, 5, 13)))).toEqual({ iso: '2024-06-13', precision: 'day' });
+  });
+
+  test.each(['2023-13-15', '2024-02-30', '2024-6-13', '13 June 2024', '2024-00'])('%s is refused', (input) => {
+    expect(isCalendarDate(input)).toBe(false);
+    expect(partialDate.safeParse(input).success).toBe(false);
+  });
+});
+
+describe('data files report file, line, column, field and a fix', () => {
+  test('a valid source parses', () => {
+    const result = readDataFile(writeYaml(VALID_SOURCE), sourceSchema);
+    expect(result.problems).toEqual([]);
+    expect(result.data?.published).toEqual({ iso: '2024-06-13', precision: 'day' });
+  });
+
+  test('an impossible date that YAML 1.1 would silently move to another month', () => {
+    const file = writeYaml(VALID_SOURCE.replace('2024-06-13', '2023-13-15'));
+    const [problem] = readDataFile(file, sourceSchema).problems;
+    expect(formatProblem(problem!)).toBe(
+      [
+        `${relative(process.cwd(), file)}:4:12 — field \`published\``,
+        '  found:    "2023-13-15"',
+        '  expected: "2023-13-15" is not a date written YYYY-MM-DD, or YYYY-MM or YYYY when only the month or year is known (e.g. 2024-06-13)',
+        '  fix:      correct the value as expected',
+      ].join('\n'),
+    );
+  });
+
+  test('a missing field names the field to add', () => {
+    const [problem] = readDataFile(writeYaml(VALID_SOURCE.replace('kind: news-report\n', '')), sourceSchema).problems;
+    expect(problem).toMatchObject({ field: 'kind', found: 'nothing (the field is missing)', fix: 'add the field `kind`' });
+  });
+
+  test('an unknown field points at the key', () => {
+    const [problem] = readDataFile(writeYaml(`${VALID_SOURCE}autor: Someone\n`), sourceSchema).problems;
+    expect(problem).toMatchObject({ line: 7, column: 1, field: 'autor', fix: 'remove autor or correct its spelling' });
+  });
+
+  test('a URL without its scheme', () => {
+    const [problem] = readDataFile(writeYaml(VALID_SOURCE.replace('https://example.org/a', 'example.org/a')), sourceSchema).problems;
+    expect(problem).toMatchObject({ line: 3, field: 'url', expected: 'the full address of the page, starting http:// or https://' });
+  });
+
+  test('broken YAML', () => {
+    const [problem] = readDataFile(writeYaml('title: A title\n  publisher: indented by mistake\n'), sourceSchema).problems;
+    expect(problem).toMatchObject({ line: 1, column: 8, expected: 'valid YAML' });
+  });
+});
