@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# The whole test suite, from a fresh checkout: set-up, type and content checks, unit tests, a build,
+# budgets, and the browser tests against the built site.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/setup.sh --browser
+npm run check
+npm run test:unit
+npm run build
+npm run check:built
+npm run test:e2e

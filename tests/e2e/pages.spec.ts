@@ -1,0 +1,33 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { sitemapPaths } from './site-pages';
+
+const paths = sitemapPaths();
+
+test('the sitemap lists the home page, the chapters and the reference pages', () => {
+  for (const path of ['/', '/timeline/', '/people/', '/sources/', '/corrections/']) expect(paths).toContain(path);
+  expect(paths.length).toBeGreaterThanOrEqual(10);
+});
+
+for (const path of paths) {
+  test.describe(path, () => {
+    test('loads with no console error and no failed request', async ({ page }) => {
+      const problems: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+      });
+      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+      page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
+      const response = await page.goto(path);
+      expect(response?.status()).toBe(200);
+      await expect(page.locator('h1')).toHaveCount(1);
+      expect(problems).toEqual([]);
+    });
+
+    test('axe finds no accessibility violation', async ({ page }) => {
+      await page.goto(path);
+      const results = await new AxeBuilder({ page }).analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    });
+  });
+}

@@ -1,0 +1,10 @@
+import { readFileSync } from 'node:fs';
+
+/** Every page path in the built site's sitemap (as a reader or a search engine finds them). */
+export function sitemapPaths(): string[] {
+  const xml = readFileSync('dist/sitemap-0.xml', 'utf8');
+  return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]!).pathname);
+}
+
+/** The chapter pages of the explainer we ship, overview first, as listed in its chapter navigation. */
+export const EXPLAINER = '/armenia-belarus-csto/';
