@@ -1,6 +1,7 @@
-import { statSync } from 'node:fs';
-import { basename } from 'node:path';
+import { readdirSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { z } from 'astro/zod';
+import { chapterSchema } from '../schemas/chapter';
 import { correctionSchema } from '../schemas/correction';
 import { eventSchema } from '../schemas/event';
 import { personSchema } from '../schemas/person';
@@ -10,7 +11,7 @@ import { stateSchema } from '../schemas/state';
 import { statementSchema } from '../schemas/statement';
 import { CONTENT_DIRS, type ContentDirs } from './content-dirs';
 import { ContentError, type ContentProblem } from './content-error';
-import { readDataFile, yamlFilesIn } from './data-files';
+import { readDataFile, readFrontmatter, yamlFilesIn } from './data-files';
 import { nearest } from './nearest';
 
 /**
@@ -35,11 +36,12 @@ function schemasFor(dirs: Dirs, ids: Record<CollectionName, Set<string>>) {
     statements: statementSchema(reference),
     corrections: correctionSchema(reference),
     states: stateSchema(reference),
+    chapters: chapterSchema(reference),
   };
 }
 
 type Schemas = ReturnType<typeof schemasFor>;
-export type DataCollections = { [C in keyof Schemas]: Map<string, z.output<Schemas[C]>> };
+export type DataCollections = { [C in CollectionName]: Map<string, z.output<Schemas[C]>> };
 export type Statement = z.output<Schemas['statements']>;
 export type Correction = z.output<Schemas['corrections']>;
 export type Person = z.output<Schemas['people']>;
@@ -63,7 +65,19 @@ export function readDataCollections(dirs: Dirs = CONTENT_DIRS): { data: DataColl
       if (result.data !== undefined) data[collection].set(result.id, result.data);
     }
   }
+  for (const file of mdxFilesUnder(dirs.explainers)) problems.push(...readFrontmatter(file, schemas.chapters).problems);
   return { data: data as DataCollections, problems };
+}
+
+function mdxFilesUnder(dir: string): string[] {
+  try {
+    return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((name) => name.endsWith('.mdx'))
+      .sort()
+      .map((name) => join(dir, name));
+  } catch {
+    return [];
+  }
 }
 
 let cached: { key: string; data: DataCollections } | undefined;
@@ -73,7 +87,7 @@ let cached: { key: string; data: DataCollections } | undefined;
  * Throws a ContentError listing every problem, so no page is built from bad data.
  */
 export function loadDataCollections(dirs: Dirs = CONTENT_DIRS): DataCollections {
-  const key = COLLECTIONS.flatMap((c) => yamlFilesIn(dirs[c]))
+  const key = [...COLLECTIONS.flatMap((c) => yamlFilesIn(dirs[c])), ...mdxFilesUnder(dirs.explainers)]
     .map((file) => `${file}@${statSync(file).mtimeMs}`)
     .join('|');
   if (cached?.key !== key) {

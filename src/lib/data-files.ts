@@ -13,16 +13,54 @@ export function readDataFile<S extends z.ZodType>(
   file: string,
   schema: S,
 ): { id: string; data?: z.output<S>; problems: ContentProblem[] } {
-  const id = basename(file, '.yaml');
+  return { id: basename(file, '.yaml'), ...validateYaml(readFileSync(file, 'utf8'), file, schema) };
+}
+
+const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
+
+/**
+ * Validates an MDX file's frontmatter the same way, with line numbers counted in the MDX file.
+ * (The content layer also checks it, but through the YAML 1.1 reader that moves impossible dates.)
+ */
+export function readFrontmatter<S extends z.ZodType>(
+  file: string,
+  schema: S,
+): { data?: z.output<S>; problems: ContentProblem[] } {
+  const match = FRONTMATTER.exec(readFileSync(file, 'utf8'));
+  if (!match) {
+    return {
+      problems: [
+        {
+          file: relative(process.cwd(), file),
+          line: 1,
+          column: 1,
+          expected: 'frontmatter between two --- lines at the top of the file',
+          fix: 'start the file with the chapter’s frontmatter (see CONTRIBUTING.md)',
+        },
+      ],
+    };
+  }
+  return validateYaml(match[1] ?? '', file, schema, 1);
+}
+
+function validateYaml<S extends z.ZodType>(
+  text: string,
+  file: string,
+  schema: S,
+  lineOffset = 0,
+): { data?: z.output<S>; problems: ContentProblem[] } {
   const shown = relative(process.cwd(), file);
   const lineCounter = new LineCounter();
-  const document = parseDocument(readFileSync(file, 'utf8'), { lineCounter, prettyErrors: false });
+  const document = parseDocument(text, { lineCounter, prettyErrors: false });
+  const linePos = (offset: number) => {
+    const at = lineCounter.linePos(offset);
+    return { line: at.line + lineOffset, col: at.col };
+  };
   if (document.errors.length > 0) {
     return {
-      id,
       // The first YAML error explains the rest; later ones are usually its echoes.
       problems: document.errors.slice(0, 1).map((error) => {
-        const at = lineCounter.linePos(error.pos[0]);
+        const at = linePos(error.pos[0]);
         return {
           file: shown,
           line: at.line,
@@ -36,13 +74,13 @@ export function readDataFile<S extends z.ZodType>(
   }
   const raw: unknown = document.toJS();
   const parsed = schema.safeParse(raw);
-  if (parsed.success) return { id, data: parsed.data, problems: [] };
+  if (parsed.success) return { data: parsed.data, problems: [] };
 
   const problems = parsed.error.issues.map((issue): ContentProblem => {
     // An unknown key is reported on the object; point at the key itself.
     const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path;
     const offset = issue.code === 'unrecognized_keys' ? keyOffset(document, path) : valueOffset(document, path);
-    const at = offset === undefined ? undefined : lineCounter.linePos(offset);
+    const at = offset === undefined ? undefined : linePos(offset);
     const field = path.join('.');
     return {
       file: shown,
@@ -51,7 +89,7 @@ export function readDataFile<S extends z.ZodType>(
       ...describeIssue(issue, valueAt(raw, issue.path)),
     };
   });
-  return { id, problems };
+  return { problems };
 }
 
 type Ranged = { range?: [number, number, number] | null };

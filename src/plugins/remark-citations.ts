@@ -1,4 +1,3 @@
-import { basename, extname } from 'node:path';
 import type {
   Blockquote,
   FootnoteDefinition,
@@ -16,6 +15,7 @@ import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdas
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { formatEntry, toCslItem } from '../citations/csl';
+import { chapterPrefix } from './chapter-prefix';
 import { loadDataCollections } from '../lib/data-collections';
 import { formatDate } from '../lib/dates';
 import { nearest } from '../lib/nearest';
@@ -61,7 +61,7 @@ export default function remarkCitations(options: RemarkCitationsOptions = {}) {
 
   return function transform(tree: Root, file: VFile): void {
     const catalog = loadDataCollections(dirs);
-    const prefix = basename(file.path ?? 'chapter', extname(file.path ?? '')).replace(/[^a-z0-9-]/gi, '-');
+    const prefix = chapterPrefix(file);
     const definitions = new Map<string, FootnoteDefinition>();
 
     const fail = (reason: string, node: Nodes, offsetInSource?: number): never => {

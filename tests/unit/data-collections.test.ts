@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -48,5 +48,25 @@ describe('data collections', () => {
     writeFileSync(join(dirs.sources, 'bad.yaml'), 'title: T\n');
     expect(() => loadDataCollections(dirs)).toThrow(ContentError);
     expect(() => loadDataCollections(dirs)).toThrow(/bad\.yaml.*field `publisher`/s);
+  });
+});
+
+describe('chapter frontmatter', () => {
+  test('is checked with the line counted in the MDX file', () => {
+    const dirs = fixtureCopy();
+    const file = join(dirs.explainers, 'sample', 'details.mdx');
+    const text = readFileSync(file, 'utf8').replace('updated: 2024-06-13', 'updated: 2024-13-06');
+    writeFileSync(file, text);
+    const [problem] = readDataCollections(dirs).problems;
+    expect(problem).toMatchObject({ line: 7, column: 10, field: 'updated', found: '"2024-13-06"' });
+  });
+
+  test('a based-on article must be a known source', () => {
+    const dirs = fixtureCopy();
+    const file = join(dirs.explainers, 'sample', 'index.mdx');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('basedOn: [article-one]', 'basedOn: [article-two]'));
+    const [problem] = readDataCollections(dirs).problems;
+    expect(problem).toMatchObject({ field: 'basedOn.0', found: '"article-two"' });
+    expect(problem?.expected).toContain('nearest to "article-two": article-one');
   });
 });

@@ -9,14 +9,15 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { contentDirs } from '../../src/lib/content-dirs';
 import { FOOTNOTE_OPTIONS } from '../../src/plugins/markdown-processor';
+import rehypeFootnoteHeadingId from '../../src/plugins/rehype-footnote-heading-id';
 import remarkCitations from '../../src/plugins/remark-citations';
 
 /** The data every transform fixture cites: the small content tree the e2e fixture site also uses. */
 export const FIXTURE_DIRS = contentDirs('tests/fixtures/content');
 
 /**
- * Runs the site's remark stage (GFM, then citations) on an MDX file and renders HTML the way the
- * MDX compiler does (raw HTML from the citation formatter is parsed by rehype-raw).
+ * Runs the site's plugins (GFM, citations, footnote heading ids) on an MDX file and renders HTML the
+ * way the MDX compiler does (raw HTML from the citation formatter is parsed by rehype-raw).
  */
 export async function renderMdx(path: string, value = readFileSync(path, 'utf8')) {
   const file = new VFile({ path, value, data: { astro: { frontmatter: {} } } });
@@ -27,6 +28,7 @@ export async function renderMdx(path: string, value = readFileSync(path, 'utf8')
     .use(remarkCitations, { dirs: FIXTURE_DIRS })
     .use(remarkRehype, { ...FOOTNOTE_OPTIONS, allowDangerousHtml: true })
     .use(rehypeRaw)
+    .use(rehypeFootnoteHeadingId)
     .use(rehypeStringify)
     .process(file);
   return { html: String(html), frontmatter: (file.data as { astro: { frontmatter: Record<string, unknown> } }).astro.frontmatter };
