@@ -125,7 +125,8 @@ export default function remarkCitations(options: RemarkCitationsOptions = {}) {
         const raw = match[0];
         const offset = file.value ? String(file.value).indexOf(raw, searchFrom) : -1;
         const at = offset >= 0 ? offset : undefined;
-        replacement.push({ type: 'text', value: node.value.slice(last, match.index) });
+        // A marker sits against the word or punctuation it follows: "in 1992.[1]", never "1992 [1]".
+        replacement.push({ type: 'text', value: node.value.slice(last, match.index).replace(/[ \t]+$/, '') });
         for (const item of (match[1] ?? '').split(';')) {
           const parsed = CITATION_ITEM.exec(item.trim());
           if (!parsed?.[1]) {

@@ -1,0 +1,121 @@
+/**
+ * Footnote previews, as Wikipedia's reference previews: hovering or focusing a footnote marker shows
+ * its note in place; on touch, the first tap previews and the second follows the link. Escape closes
+ * (the platform's popover light dismiss). Without JavaScript, or if anything here fails, the marker
+ * stays an ordinary link to the note.
+ *
+ * The preview is one shared `popover` element, placed by CSS anchor positioning (`showPopover({ source })`
+ * makes the marker its anchor); where anchor positioning is missing we place it from the marker's box.
+ */
+const SHOW_DELAY_MS = 150;
+const HIDE_DELAY_MS = 300;
+
+export function initFootnotePreviews(labels: { goToNote: string }): void {
+  const markers = document.querySelectorAll<HTMLAnchorElement>('a[data-footnote-ref]');
+  if (markers.length === 0 || !('showPopover' in HTMLElement.prototype)) return;
+
+  const preview = document.createElement('div');
+  preview.popover = 'auto';
+  preview.className = 'footnote-preview';
+  preview.setAttribute('role', 'tooltip');
+  preview.id = 'footnote-preview';
+  document.body.append(preview);
+
+  const anchorPositioning = CSS.supports('position-area: top');
+  let current: HTMLAnchorElement | undefined;
+  let showTimer: number | undefined;
+  let hideTimer: number | undefined;
+  let lastPointer = 'mouse';
+
+  const noteFor = (marker: HTMLAnchorElement) => document.getElementById(decodeURIComponent(marker.hash.slice(1)));
+
+  function show(marker: HTMLAnchorElement) {
+    const note = noteFor(marker);
+    if (!note) return;
+    const content = note.cloneNode(true) as HTMLElement;
+    content.querySelectorAll('[data-footnote-backref]').forEach((link) => link.remove());
+    content.querySelectorAll('[id]').forEach((element) => element.removeAttribute('id'));
+    const go = document.createElement('a');
+    go.href = marker.hash;
+    go.className = 'footnote-preview-go';
+    go.textContent = labels.goToNote;
+    preview.replaceChildren(
+      Object.assign(document.createElement('span'), { className: 'footnote-preview-number', textContent: marker.textContent ?? '' }),
+      ...content.childNodes,
+      go,
+    );
+    if (preview.matches(':popover-open')) preview.hidePopover();
+    current = marker;
+    try {
+      preview.showPopover({ source: marker } as ShowPopoverOptions);
+    } catch {
+      preview.showPopover();
+    }
+    if (!anchorPositioning) place(marker);
+  }
+
+  function place(marker: HTMLAnchorElement) {
+    const box = marker.getBoundingClientRect();
+    const width = Math.min(448, window.innerWidth - 24);
+    preview.style.position = 'fixed';
+    preview.style.inset = 'auto';
+    preview.style.width = `${width}px`;
+    preview.style.left = `${Math.max(12, Math.min(box.left - width / 2, window.innerWidth - width - 12))}px`;
+    const below = box.bottom + 8;
+    const height = preview.offsetHeight;
+    preview.style.top = `${below + height < window.innerHeight ? below : Math.max(8, box.top - height - 8)}px`;
+  }
+
+  function hide() {
+    if (preview.matches(':popover-open')) preview.hidePopover();
+    current = undefined;
+  }
+
+  const cancel = () => {
+    window.clearTimeout(showTimer);
+    window.clearTimeout(hideTimer);
+  };
+  const scheduleHide = () => {
+    cancel();
+    hideTimer = window.setTimeout(hide, HIDE_DELAY_MS);
+  };
+
+  for (const marker of markers) {
+    marker.setAttribute('aria-haspopup', 'true');
+    marker.addEventListener('pointerenter', (event) => {
+      lastPointer = event.pointerType;
+      if (event.pointerType !== 'mouse') return;
+      cancel();
+      showTimer = window.setTimeout(() => show(marker), SHOW_DELAY_MS);
+    });
+    marker.addEventListener('pointerleave', (event) => {
+      if (event.pointerType === 'mouse') scheduleHide();
+    });
+    marker.addEventListener('pointerdown', (event) => {
+      lastPointer = event.pointerType;
+    });
+    marker.addEventListener('focus', () => {
+      if (lastPointer === 'mouse' && marker.matches(':hover')) return;
+      cancel();
+      show(marker);
+    });
+    marker.addEventListener('blur', scheduleHide);
+    marker.addEventListener('click', (event) => {
+      // On touch, the first tap previews the note; a second tap on the same marker goes to it.
+      if (lastPointer === 'touch' && current !== marker) {
+        event.preventDefault();
+        cancel();
+        show(marker);
+      } else {
+        hide();
+      }
+    });
+  }
+  preview.addEventListener('pointerenter', cancel);
+  preview.addEventListener('pointerleave', (event) => {
+    if (event.pointerType === 'mouse') scheduleHide();
+  });
+  preview.addEventListener('toggle', (event) => {
+    if ((event as ToggleEvent).newState === 'closed') current = undefined;
+  });
+}
