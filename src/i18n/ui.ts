@@ -38,6 +38,14 @@ export const UI = {
     footerAbout:
       'Every factual statement on this site carries a footnote to a published source. Where a source article errs, an editor’s note says so.',
     pageNotFound: 'Page not found',
+    membershipTitle: 'Membership of the Collective Security Treaty, 1992 to June 2024',
+    membershipDescription:
+      'A bar for each state shows the years it took part in the Treaty; a hatched bar shows participation that Armenia said it had frozen. The same data is in the table that follows.',
+    membershipMember: 'Party to the Treaty',
+    membershipFrozen: 'Participation frozen (Armenia’s statement)',
+    membershipTable: 'The chart’s data as a table',
+    membershipState: 'State',
+    membershipChanges: 'Changes, with dates',
   },
 } as const;
 
