@@ -12,15 +12,25 @@ import { CONTENT_DIRS } from './lib/content-dirs';
 /** Every collection is a folder under content/, one file per entry; the file name is the id. */
 const data = (folder: string) => glob({ base: folder, pattern: '*.yaml' });
 
+/** Typed links between entries; a wrong id is also caught earlier, with its line, by the content check. */
+const references = {
+  sources: reference('sources'),
+  people: reference('people'),
+  events: reference('events'),
+  statements: reference('statements'),
+  corrections: reference('corrections'),
+  states: reference('states'),
+};
+
 export const collections = {
   explainers: defineCollection({
     loader: glob({ base: CONTENT_DIRS.explainers, pattern: '**/*.mdx' }),
-    schema: chapterSchema(reference),
+    schema: chapterSchema(references),
   }),
   sources: defineCollection({ loader: data(CONTENT_DIRS.sources), schema: sourceSchema }),
-  people: defineCollection({ loader: data(CONTENT_DIRS.people), schema: personSchema(reference) }),
-  events: defineCollection({ loader: data(CONTENT_DIRS.events), schema: eventSchema(reference) }),
-  statements: defineCollection({ loader: data(CONTENT_DIRS.statements), schema: statementSchema(reference) }),
-  corrections: defineCollection({ loader: data(CONTENT_DIRS.corrections), schema: correctionSchema(reference) }),
-  states: defineCollection({ loader: data(CONTENT_DIRS.states), schema: stateSchema(reference) }),
+  people: defineCollection({ loader: data(CONTENT_DIRS.people), schema: personSchema(references) }),
+  events: defineCollection({ loader: data(CONTENT_DIRS.events), schema: eventSchema(references) }),
+  statements: defineCollection({ loader: data(CONTENT_DIRS.statements), schema: statementSchema(references) }),
+  corrections: defineCollection({ loader: data(CONTENT_DIRS.corrections), schema: correctionSchema(references) }),
+  states: defineCollection({ loader: data(CONTENT_DIRS.states), schema: stateSchema(references) }),
 };

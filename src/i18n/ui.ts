@@ -38,6 +38,9 @@ export const UI = {
     footerAbout:
       'Every factual statement on this site carries a footnote to a published source. Where a source article errs, an editor’s note says so.',
     pageNotFound: 'Page not found',
+    citeThisPage: 'Cite this page',
+    downloadCsl: 'Download CSL-JSON',
+    downloadBibtex: 'Download BibTeX',
     membershipTitle: 'Membership of the Collective Security Treaty, 1992 to June 2024',
     membershipDescription:
       'A bar for each state shows the years it took part in the Treaty; a hatched bar shows participation that Armenia said it had frozen. The same data is in the table that follows.',
@@ -46,6 +49,14 @@ export const UI = {
     membershipTable: 'The chart’s data as a table',
     membershipState: 'State',
     membershipChanges: 'Changes, with dates',
+    print: 'Print',
+    downloadPdf: 'Download PDF',
+    readOnOnePage: 'Read on one page',
+    readByChapter: 'Read chapter by chapter',
+    explainerTools: 'Print and download',
+    wholeExplainer: 'The whole explainer on one page',
+    contents: 'Contents',
+    onlineAt: 'Online at',
   },
 } as const;
 

@@ -5,7 +5,7 @@ import { chapterSchema } from '../schemas/chapter';
 import { correctionSchema } from '../schemas/correction';
 import { eventSchema } from '../schemas/event';
 import { personSchema } from '../schemas/person';
-import type { CollectionName } from '../schemas/reference';
+import type { CollectionName, References } from '../schemas/reference';
 import { sourceSchema, type Source } from '../schemas/source';
 import { stateSchema } from '../schemas/state';
 import { statementSchema } from '../schemas/statement';
@@ -22,21 +22,32 @@ import { nearest } from './nearest';
 type Dirs = ContentDirs;
 
 function schemasFor(dirs: Dirs, ids: Record<CollectionName, Set<string>>) {
-  const reference = (collection: CollectionName) =>
-    z.string().refine((id) => ids[collection].has(id), {
-      error: (issue) =>
-        `the id of an entry in ${dirs[collection]}/ (nearest to "${String(issue.input)}": ` +
-        `${nearest(String(issue.input), ids[collection]).join(', ') || 'none yet'}), ` +
-        `or a new file ${dirs[collection]}/${String(issue.input)}.yaml`,
-    });
+  const idIn = <C extends CollectionName>(collection: C) =>
+    z
+      .string()
+      .refine((id) => ids[collection].has(id), {
+        error: (issue) =>
+          `the id of an entry in ${dirs[collection]}/ (nearest to "${String(issue.input)}": ` +
+          `${nearest(String(issue.input), ids[collection]).join(', ') || 'none yet'}), ` +
+          `or a new file ${dirs[collection]}/${String(issue.input)}.yaml`,
+      })
+      .transform((id) => ({ collection, id }));
+  const references: References = {
+    sources: idIn('sources'),
+    people: idIn('people'),
+    events: idIn('events'),
+    statements: idIn('statements'),
+    corrections: idIn('corrections'),
+    states: idIn('states'),
+  };
   return {
     sources: sourceSchema,
-    people: personSchema(reference),
-    events: eventSchema(reference),
-    statements: statementSchema(reference),
-    corrections: correctionSchema(reference),
-    states: stateSchema(reference),
-    chapters: chapterSchema(reference),
+    people: personSchema(references),
+    events: eventSchema(references),
+    statements: statementSchema(references),
+    corrections: correctionSchema(references),
+    states: stateSchema(references),
+    chapters: chapterSchema(references),
   };
 }
 

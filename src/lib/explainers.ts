@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { ContentError } from './content-error';
 
@@ -13,9 +14,12 @@ export interface Explainer {
   chapters: Chapter[];
 }
 
-/** The file name of a chapter without folder or extension: `background`, or `index` for the overview. */
+/**
+ * The file name of a chapter without folder or extension: `background`, or `index` for the overview.
+ * (Not the entry id: the glob loader drops `index`, so the overview's id is the explainer's.)
+ */
 export function chapterSlug(chapter: Chapter): string {
-  return chapter.id.split('/').at(-1) ?? chapter.id;
+  return basename(chapter.filePath ?? chapter.id, '.mdx');
 }
 
 export function chapterPath(chapter: Chapter): string {

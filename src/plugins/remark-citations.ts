@@ -178,14 +178,14 @@ export default function remarkCitations(options: RemarkCitationsOptions = {}) {
       const id = requireId(node);
       const statement = catalog.statements.get(id);
       if (!statement) return fail(unknownId('statement', id, catalog.statements, dirs.statements), node);
-      const source = catalog.sources.get(statement.source);
-      if (!source) return fail(unknownId('source', statement.source, catalog.sources, dirs.sources), node);
+      const source = catalog.sources.get(statement.source.id);
+      if (!source) return fail(unknownId('source', statement.source.id, catalog.sources, dirs.sources), node);
       const excerpt = stringAttribute(node, 'excerpt');
       if (excerpt !== undefined && !statement.text.includes(excerpt)) {
         fail(`The excerpt "${excerpt}" is not part of statement "${id}". Copy the words exactly from content/statements/${id}.yaml.`, node);
       }
       const words = excerpt ?? statement.text;
-      const citation = citeSource(statement.source, undefined, node);
+      const citation = citeSource(statement.source.id, undefined, node);
       const cite = { cite: source.url };
       if (node.type === 'mdxJsxTextElement') {
         return [
@@ -193,9 +193,9 @@ export default function remarkCitations(options: RemarkCitationsOptions = {}) {
           citation,
         ];
       }
-      const speaker = catalog.people.get(statement.speaker);
+      const speaker = catalog.people.get(statement.speaker.id);
       const attribution: PhrasingContent[] = [
-        { type: 'text', value: `${speaker?.name ?? statement.speaker}, ${statement.occasion}, ${formatDate(statement.date)}` },
+        { type: 'text', value: `${speaker?.name ?? statement.speaker.id}, ${statement.occasion}, ${formatDate(statement.date)}` },
         citation,
       ];
       if (statement.translatedBySource) {
@@ -216,11 +216,11 @@ export default function remarkCitations(options: RemarkCitationsOptions = {}) {
       const id = requireId(node);
       const correction = catalog.corrections.get(id);
       if (!correction) return fail(unknownId('correction', id, catalog.corrections, dirs.corrections), node);
-      const article = catalog.sources.get(correction.article);
+      const article = catalog.sources.get(correction.article.id);
       const content: PhrasingContent[] = [
         { type: 'strong', children: [{ type: 'text', value: 'Editor’s note: ' }] },
-        { type: 'text', value: `${article?.publisher ?? correction.article} ${correction.articleSays}. ${correction.fact}` },
-        ...correction.evidence.map((sourceId) => citeSource(sourceId, undefined, node)),
+        { type: 'text', value: `${article?.publisher ?? correction.article.id} ${correction.articleSays}. ${correction.fact}` },
+        ...correction.evidence.map((source) => citeSource(source.id, undefined, node)),
         { type: 'text', value: ' ' },
         { type: 'link', url: `${base}corrections/#${id}`, children: [{ type: 'text', value: 'All corrections' }] },
       ];

@@ -1,9 +1,9 @@
 import { z } from 'astro/zod';
 import { partialDate } from './partial-date';
-import type { ReferenceBuilder } from './reference';
+import type { References } from './reference';
 
 /** Frontmatter of one MDX chapter. The overview is chapter 0 and carries what describes the whole explainer. */
-export function chapterSchema<R extends z.ZodType>(reference: ReferenceBuilder<R>) {
+export function chapterSchema(references: References) {
   return z.strictObject({
     /** The explainer this chapter belongs to: its folder name under content/explainers. */
     explainer: z.string().regex(/^[a-z0-9-]+$/),
@@ -17,6 +17,6 @@ export function chapterSchema<R extends z.ZodType>(reference: ReferenceBuilder<R
     updated: partialDate,
     period: z.strictObject({ from: partialDate, to: partialDate }),
     /** The articles the explainer rewrites (overview only). */
-    basedOn: z.array(reference('sources')).default([]),
+    basedOn: z.array(references.sources).default([]),
   });
 }

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import type { ReferenceBuilder } from './reference';
+import type { References } from './reference';
 
 export const VERDICTS = {
   wrong: 'Wrong',
@@ -8,16 +8,16 @@ export const VERDICTS = {
 } as const;
 
 /** A place where a source article errs, what holds instead, and the evidence. Rendered as an editor's note. */
-export function correctionSchema<R extends z.ZodType>(reference: ReferenceBuilder<R>) {
+export function correctionSchema(references: References) {
   return z.strictObject({
     /** The claim's number in the fact-check, e.g. R8. */
     claim: z.string().regex(/^[RO]\d+$/, { error: 'expected a fact-check claim number such as R8 or O6' }),
     verdict: z.enum(Object.keys(VERDICTS) as [keyof typeof VERDICTS, ...(keyof typeof VERDICTS)[]]),
-    article: reference('sources'),
+    article: references.sources,
     /** What the article says, in our words, completing "RBC-Ukraine …": "dates the war to 2022". */
     articleSays: z.string().min(1),
     /** What holds, one or two sentences in our words. */
     fact: z.string().min(1),
-    evidence: z.array(reference('sources')).min(1, { error: 'a correction needs at least one source as evidence' }),
+    evidence: z.array(references.sources).min(1, { error: 'a correction needs at least one source as evidence' }),
   });
 }

@@ -1,8 +1,8 @@
 import { z } from 'astro/zod';
 import { partialDate } from './partial-date';
-import type { ReferenceBuilder } from './reference';
+import type { References } from './reference';
 
-export function eventSchema<R extends z.ZodType>(reference: ReferenceBuilder<R>) {
+export function eventSchema(references: References) {
   return z
     .strictObject({
       date: partialDate,
@@ -12,8 +12,8 @@ export function eventSchema<R extends z.ZodType>(reference: ReferenceBuilder<R>)
       title: z.string().min(1),
       /** One or two sentences in our own words. */
       summary: z.string().min(1),
-      people: z.array(reference('people')).default([]),
-      sources: z.array(reference('sources')).min(1, { error: 'every event needs at least one source' }),
+      people: z.array(references.people).default([]),
+      sources: z.array(references.sources).min(1, { error: 'every event needs at least one source' }),
     })
     .refine((event) => !event.until || event.until.iso > event.date.iso, {
       error: '`until` must be later than `date`',

@@ -1,8 +1,8 @@
 import { z } from 'astro/zod';
 import { partialDate } from './partial-date';
-import type { ReferenceBuilder } from './reference';
+import type { References } from './reference';
 
-export function personSchema<R extends z.ZodType>(reference: ReferenceBuilder<R>) {
+export function personSchema(references: References) {
   const role = z.strictObject({
     /** The role as a reader should see it: "Foreign Minister of Kazakhstan". */
     title: z.string().min(1),
@@ -18,6 +18,6 @@ export function personSchema<R extends z.ZodType>(reference: ReferenceBuilder<R>
     /** One line: who this person is in the story. */
     summary: z.string().min(1),
     roles: z.array(role).min(1, { error: 'list at least one role, with its dates where known' }),
-    sources: z.array(reference('sources')).min(1, { error: 'cite at least one source for the roles' }),
+    sources: z.array(references.sources).min(1, { error: 'cite at least one source for the roles' }),
   });
 }

@@ -3,9 +3,13 @@ import type { z } from 'astro/zod';
 /** The collections that data may point into. */
 export type CollectionName = 'sources' | 'people' | 'events' | 'statements' | 'corrections' | 'states';
 
+/** A link to another entry: written as its id, read as `{ collection, id }` (the shape Astro's `reference()` gives). */
+export type ReferenceSchema<C extends CollectionName> = z.ZodType<{ collection: C; id: string }, string>;
+
 /**
- * Schemas take the reference builder as a parameter so that the same schema serves two readers:
- * Astro's content layer passes `reference()` (a checked link to another entry), while the citation
- * transform, which runs outside Astro, passes a plain id string and checks ids itself.
+ * One reference schema per collection. Schemas take these as a parameter so that the same schema
+ * serves two readers: Astro's content layer passes `reference('people')` and so on, while the
+ * build's own data check, which runs outside Astro, passes schemas that check each id against the
+ * files it finds and report a mistake with its line.
  */
-export type ReferenceBuilder<R extends z.ZodType> = (collection: CollectionName) => R;
+export type References = { [C in CollectionName]: ReferenceSchema<C> };

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { partialDate } from './partial-date';
-import type { ReferenceBuilder } from './reference';
+import type { References } from './reference';
 
 export const MEMBERSHIP_ACTIONS = {
   signed: 'Signed the Treaty',
@@ -14,12 +14,12 @@ export const MEMBERSHIP_ACTIONS = {
 export type MembershipAction = keyof typeof MEMBERSHIP_ACTIONS;
 
 /** A state's history with the Collective Security Treaty, for the membership chart. */
-export function stateSchema<R extends z.ZodType>(reference: ReferenceBuilder<R>) {
+export function stateSchema(references: References) {
   const change = z.strictObject({
     action: z.enum(Object.keys(MEMBERSHIP_ACTIONS) as [MembershipAction, ...MembershipAction[]]),
     date: partialDate,
     note: z.string().optional(),
-    sources: z.array(reference('sources')).min(1),
+    sources: z.array(references.sources).min(1),
   });
   return z.strictObject({
     name: z.string().min(1),

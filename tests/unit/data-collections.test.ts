@@ -17,7 +17,7 @@ describe('data collections', () => {
     const { data, problems } = readDataCollections(contentDirs('tests/fixtures/content'));
     expect(problems).toEqual([]);
     expect([...data.sources.keys()]).toEqual(['article-one', 'treaty-text']);
-    expect(data.statements.get('doe-remark')?.speaker).toBe('jane-doe');
+    expect(data.statements.get('doe-remark')?.speaker).toEqual({ collection: 'people', id: 'jane-doe' });
   });
 
   test('a reference to a missing entry names the nearest ids and the file to add', () => {

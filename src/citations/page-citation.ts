@@ -1,0 +1,46 @@
+import type { CslItem } from '@citation-js/core';
+import { chapterPath, type Chapter, type Explainer } from '../lib/explainers';
+import { SITE } from '../site.config';
+import { CITATION_STYLES, formatBibtex, formatEntry, formatEntryText, type CitationStyle } from './csl';
+
+/** How to cite one page of an explainer, as CSL-JSON: the single source every citation format comes from. */
+export function pageCslItem(explainer: Explainer, chapter: Chapter, url: string): CslItem {
+  const isOverview = chapter.id === explainer.overview.id;
+  const [year = 0, month = 1, day = 1] = chapter.data.updated.iso.split('-').map(Number);
+  return {
+    id: `${SITE.name}-${chapter.id}`.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
+    type: 'webpage',
+    title: isOverview ? chapter.data.title : `${explainer.overview.data.title}: ${chapter.data.title}`,
+    'container-title': SITE.name,
+    author: [{ literal: `${SITE.name} editors` }],
+    issued: { 'date-parts': [[year, month, day]] },
+    URL: url,
+    language: SITE.locale,
+  };
+}
+
+export interface PageCitationFormats {
+  styles: { style: CitationStyle; name: string; html: string; text: string }[];
+  bibtex: string;
+  cslJson: string;
+}
+
+export function pageCitationFormats(item: CslItem): PageCitationFormats {
+  return {
+    styles: (Object.entries(CITATION_STYLES) as [CitationStyle, string][]).map(([style, name]) => ({
+      style,
+      name,
+      html: formatEntry(item, style),
+      text: formatEntryText(item, style),
+    })),
+    bibtex: formatBibtex([item]),
+    cslJson: JSON.stringify([item], null, 2),
+  };
+}
+
+/** Where a page's citation files are served: /cite/<explainer>/<chapter-or-overview>.json and .bib */
+export function citationFilePath(chapter: Chapter, extension: 'json' | 'bib'): string {
+  const path = chapterPath(chapter).replace(/\/$/, '');
+  const slug = path.includes('/') ? path : `${path}/overview`;
+  return `cite/${slug}.${extension}`;
+}
