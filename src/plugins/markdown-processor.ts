@@ -1,7 +1,7 @@
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import type { Options as RemarkRehypeOptions } from 'remark-rehype';
-import rehypeFootnoteHeadingId from './rehype-footnote-heading-id';
+import rehypeFootnotes from './rehype-footnotes';
 import remarkCitations, { type RemarkCitationsOptions } from './remark-citations';
 
 /**
@@ -15,7 +15,7 @@ export function markdownProcessor(options: RemarkCitationsOptions = {}) {
   return unified({
     gfm: false,
     remarkPlugins: [remarkGfm, [remarkCitations, options]],
-    rehypePlugins: [rehypeFootnoteHeadingId],
+    rehypePlugins: [rehypeFootnotes],
     remarkRehype: FOOTNOTE_OPTIONS,
   });
 }

@@ -13,6 +13,7 @@ import type {
 } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { SKIP, visit } from 'unist-util-visit';
+import { relative } from 'node:path';
 import type { VFile } from 'vfile';
 import { formatEntry, toCslItem } from '../citations/csl';
 import { chapterPrefix } from './chapter-prefix';
@@ -20,6 +21,7 @@ import { loadDataCollections } from '../lib/data-collections';
 import { formatDate } from '../lib/dates';
 import { nearest } from '../lib/nearest';
 import { CONTENT_DIRS, type ContentDirs } from '../lib/content-dirs';
+import { formatProblem, type ContentProblem } from '../lib/content-error';
 
 /**
  * Turns the explainer's citation syntax into numbered GFM footnotes, and expands the components that
@@ -64,14 +66,27 @@ export default function remarkCitations(options: RemarkCitationsOptions = {}) {
     const prefix = chapterPrefix(file);
     const definitions = new Map<string, FootnoteDefinition>();
 
-    const fail = (reason: string, node: Nodes, offsetInSource?: number): never => {
+    /** Stops the build with a ContentProblem, worded by the one formatter every content mistake uses. */
+    const fail = (problem: Omit<ContentProblem, 'file'>, node: Nodes, offsetInSource?: number): never => {
       const place = offsetInSource === undefined ? node.position : pointAt(file, offsetInSource);
-      return file.fail(reason, { place, ruleId: 'citation', source: 'remark-citations' });
+      const start = place && 'start' in place ? place.start : place;
+      const full: ContentProblem = {
+        file: file.path ? relative(process.cwd(), file.path) : 'chapter.mdx',
+        ...(start ? { line: start.line, column: start.column } : {}),
+        ...problem,
+      };
+      // As file.fail() would, plus the problem itself for the content checks (src/lib/checks) to read.
+      const message = file.message(formatProblem(full), { place, ruleId: 'citation', source: 'remark-citations' });
+      message.fatal = true;
+      throw Object.assign(message, { problem: full });
     };
 
-    const unknownId = (what: string, id: string, known: Map<string, unknown>, folder: string) =>
-      `Unknown ${what} "${id}". Nearest known ids: ${nearest(id, known.keys()).join(', ') || '(none yet)'}. ` +
-      `Fix the id, or add ${folder}/${id}.yaml.`;
+    const unknownId = (what: string, id: string, known: Map<string, unknown>, folder: string, field?: string) => ({
+      ...(field ? { field } : {}),
+      found: `"${id}"`,
+      expected: `the id of a ${what} in ${folder}/ (nearest: ${nearest(id, known.keys()).join(', ') || 'none yet'})`,
+      fix: `correct the id, or add ${folder}/${id}.yaml`,
+    });
 
     /** The footnote that cites `sourceId` (with `locator`), shared by every reference to the same pair. */
     const citeSource = (sourceId: string, locator: string | undefined, node: Nodes, offset?: number): FootnoteReference => {
@@ -131,7 +146,11 @@ export default function remarkCitations(options: RemarkCitationsOptions = {}) {
           const parsed = CITATION_ITEM.exec(item.trim());
           if (!parsed?.[1]) {
             fail(
-              `Malformed citation ${raw}. Write [@source-id], [@source-id, locator] or [@one; @two]; ids use a–z, 0–9 and hyphens.`,
+              {
+                found: raw,
+                expected: 'a citation written [@source-id], [@source-id, locator] or [@one; @two], ids of a–z, 0–9 and hyphens',
+                fix: `write the id as the source's file name in ${dirs.sources}/, without spaces`,
+              },
               node,
               at,
             );
@@ -177,12 +196,20 @@ export default function remarkCitations(options: RemarkCitationsOptions = {}) {
     function expandQuote(node: JsxElement): RootContent[] {
       const id = requireId(node);
       const statement = catalog.statements.get(id);
-      if (!statement) return fail(unknownId('statement', id, catalog.statements, dirs.statements), node);
+      if (!statement) return fail(unknownId('statement', id, catalog.statements, dirs.statements, '<Quote id>'), node);
       const source = catalog.sources.get(statement.source.id);
       if (!source) return fail(unknownId('source', statement.source.id, catalog.sources, dirs.sources), node);
       const excerpt = stringAttribute(node, 'excerpt');
       if (excerpt !== undefined && !statement.text.includes(excerpt)) {
-        fail(`The excerpt "${excerpt}" is not part of statement "${id}". Copy the words exactly from content/statements/${id}.yaml.`, node);
+        fail(
+          {
+            field: '<Quote excerpt>',
+            found: `"${excerpt}"`,
+            expected: `words that appear exactly so in statement "${id}"`,
+            fix: `copy the words exactly from ${dirs.statements}/${id}.yaml`,
+          },
+          node,
+        );
       }
       const words = excerpt ?? statement.text;
       const citation = citeSource(statement.source.id, undefined, node);
@@ -215,7 +242,7 @@ export default function remarkCitations(options: RemarkCitationsOptions = {}) {
     function expandEditorsNote(node: JsxElement): Blockquote {
       const id = requireId(node);
       const correction = catalog.corrections.get(id);
-      if (!correction) return fail(unknownId('correction', id, catalog.corrections, dirs.corrections), node);
+      if (!correction) return fail(unknownId('correction', id, catalog.corrections, dirs.corrections, '<EditorsNote id>'), node);
       const article = catalog.sources.get(correction.article.id);
       const content: PhrasingContent[] = [
         { type: 'strong', children: [{ type: 'text', value: 'Editor’s note: ' }] },
@@ -234,7 +261,7 @@ export default function remarkCitations(options: RemarkCitationsOptions = {}) {
     function expandPerson(node: JsxElement): RootContent {
       const id = requireId(node);
       const person = catalog.people.get(id);
-      if (!person) return fail(unknownId('person', id, catalog.people, dirs.people), node);
+      if (!person) return fail(unknownId('person', id, catalog.people, dirs.people, '<Person id>'), node);
       const name = node.attributes.some((a) => a.type === 'mdxJsxAttribute' && a.name === 'short')
         ? (person.name.split(' ').at(-1) ?? person.name)
         : person.name;
@@ -249,7 +276,12 @@ export default function remarkCitations(options: RemarkCitationsOptions = {}) {
 
     function requireId(node: JsxElement): string {
       const id = stringAttribute(node, 'id');
-      if (!id) return fail(`<${node.name}> needs an id, written as a plain string: <${node.name} id="…" />.`, node);
+      if (!id) {
+        return fail(
+          { field: `<${node.name} id>`, found: 'nothing (the id is missing)', expected: 'the id of an entry, in quotes', fix: `write <${node.name} id="…" />` },
+          node,
+        );
+      }
       return id;
     }
 
@@ -257,7 +289,15 @@ export default function remarkCitations(options: RemarkCitationsOptions = {}) {
       const attribute = node.attributes.find((a): a is MdxJsxAttribute => a.type === 'mdxJsxAttribute' && a.name === name);
       if (attribute === undefined) return undefined;
       if (typeof attribute.value !== 'string') {
-        return fail(`<${node.name} ${name}> must be a plain string in quotes, not an expression.`, node);
+        return fail(
+          {
+            field: `<${node.name} ${name}>`,
+            found: 'an expression in braces',
+            expected: 'a plain string in quotes',
+            fix: `write <${node.name} ${name}="…" />`,
+          },
+          node,
+        );
       }
       return attribute.value;
     }

@@ -9,7 +9,7 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { contentDirs } from '../../src/lib/content-dirs';
 import { FOOTNOTE_OPTIONS } from '../../src/plugins/markdown-processor';
-import rehypeFootnoteHeadingId from '../../src/plugins/rehype-footnote-heading-id';
+import rehypeFootnotes from '../../src/plugins/rehype-footnotes';
 import remarkCitations from '../../src/plugins/remark-citations';
 
 /** The data every transform fixture cites: the small content tree the e2e fixture site also uses. */
@@ -28,7 +28,7 @@ export async function renderMdx(path: string, value = readFileSync(path, 'utf8')
     .use(remarkCitations, { dirs: FIXTURE_DIRS })
     .use(remarkRehype, { ...FOOTNOTE_OPTIONS, allowDangerousHtml: true })
     .use(rehypeRaw)
-    .use(rehypeFootnoteHeadingId)
+    .use(rehypeFootnotes)
     .use(rehypeStringify)
     .process(file);
   return { html: String(html), frontmatter: (file.data as { astro: { frontmatter: Record<string, unknown> } }).astro.frontmatter };
