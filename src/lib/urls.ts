@@ -10,3 +10,10 @@ export function href(path = ''): string {
 export function absoluteUrl(path = ''): string {
   return new URL(href(path), SITE.url).toString();
 }
+
+export const SOCIAL_IMAGE = { width: 1200, height: 630 } as const;
+
+/** Where a page's social preview image is built: `social/<page path>index.png`. */
+export function socialImagePath(pagePath: string): string {
+  return `social/${pagePath.replace(/^\//, '')}index.png`;
+}
