@@ -34,7 +34,7 @@ const element = (type: string, style: Record<string, unknown>, children?: unknow
   props: { style, children },
 });
 
-export async function renderSocialImage(card: SocialCard): Promise<Uint8Array> {
+export async function renderSocialImage(card: SocialCard): Promise<Buffer> {
   const tree = element(
     'div',
     {

@@ -33,4 +33,4 @@ export const getStaticPaths = (async () => {
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) =>
-  new Response(await renderSocialImage(props['card'] as SocialCard), { headers: { 'Content-Type': 'image/png' } });
+  new Response(new Uint8Array(await renderSocialImage(props['card'] as SocialCard)), { headers: { 'Content-Type': 'image/png' } });
