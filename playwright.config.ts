@@ -5,7 +5,9 @@ import { defineConfig, devices } from '@playwright/test';
  * the same headers a static host would. Chromium: Playwright's own where installed; otherwise the
  * one scripts/setup.sh found (CHROMIUM_PATH, e.g. Debian's /usr/bin/chromium).
  */
-const port = 4322;
+const port = Number(process.env['TEST_PORT'] ?? 4322);
+/** The built site under test; `dist` unless a build was written elsewhere. */
+const siteDir = process.env['SITE_DIR'] ?? 'dist';
 const executablePath = process.env['CHROMIUM_PATH'];
 
 export default defineConfig({
@@ -32,7 +34,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node scripts/serve-static.mjs dist ${port}`,
+    command: `node scripts/serve-static.mjs ${siteDir} ${port}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 30_000,

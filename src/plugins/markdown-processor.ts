@@ -2,6 +2,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import type { Options as RemarkRehypeOptions } from 'remark-rehype';
 import rehypeFootnotes from './rehype-footnotes';
+import rehypeScrollableTables from './rehype-scrollable-tables';
 import remarkCitations, { type RemarkCitationsOptions } from './remark-citations';
 
 /**
@@ -15,7 +16,7 @@ export function markdownProcessor(options: RemarkCitationsOptions = {}) {
   return unified({
     gfm: false,
     remarkPlugins: [remarkGfm, [remarkCitations, options]],
-    rehypePlugins: [rehypeFootnotes],
+    rehypePlugins: [rehypeFootnotes, rehypeScrollableTables],
     remarkRehype: FOOTNOTE_OPTIONS,
   });
 }

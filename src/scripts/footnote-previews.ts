@@ -95,7 +95,8 @@ export function initFootnotePreviews(labels: { goToNote: string }): void {
       lastPointer = event.pointerType;
     });
     marker.addEventListener('focus', () => {
-      if (lastPointer === 'mouse' && marker.matches(':hover')) return;
+      // Keyboard focus only; a pointer's focus is handled by hover (mouse) or the tap (touch).
+      if (!marker.matches(':focus-visible')) return;
       cancel();
       show(marker);
     });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 
 /** Every page path in the built site's sitemap (as a reader or a search engine finds them). */
 export function sitemapPaths(): string[] {
-  const xml = readFileSync('dist/sitemap-0.xml', 'utf8');
+  const xml = readFileSync(`${process.env['SITE_DIR'] ?? 'dist'}/sitemap-0.xml`, 'utf8');
   return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]!).pathname);
 }
 

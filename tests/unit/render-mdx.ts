@@ -10,6 +10,7 @@ import { VFile } from 'vfile';
 import { contentDirs } from '../../src/lib/content-dirs';
 import { FOOTNOTE_OPTIONS } from '../../src/plugins/markdown-processor';
 import rehypeFootnotes from '../../src/plugins/rehype-footnotes';
+import rehypeScrollableTables from '../../src/plugins/rehype-scrollable-tables';
 import remarkCitations from '../../src/plugins/remark-citations';
 
 /** The data every transform fixture cites: the small content tree the e2e fixture site also uses. */
@@ -29,6 +30,7 @@ export async function renderMdx(path: string, value = readFileSync(path, 'utf8')
     .use(remarkRehype, { ...FOOTNOTE_OPTIONS, allowDangerousHtml: true })
     .use(rehypeRaw)
     .use(rehypeFootnotes)
+    .use(rehypeScrollableTables)
     .use(rehypeStringify)
     .process(file);
   return { html: String(html), frontmatter: (file.data as { astro: { frontmatter: Record<string, unknown> } }).astro.frontmatter };

@@ -1,0 +1,126 @@
+import { expect, test } from '@playwright/test';
+import { EXPLAINER, sitemapPaths } from './site-pages';
+
+const CHAPTER = `${EXPLAINER}scandal/`;
+
+test.describe('theme', () => {
+  test('a stored dark choice is applied before the body is drawn (no flash)', async ({ page }) => {
+    await page.addInitScript(() => {
+      localStorage.setItem('theme', 'dark');
+      // Record the theme at the moment <body> is created, before any deferred script runs.
+      new MutationObserver((_, observer) => {
+        if (document.body) {
+          (window as unknown as { themeAtBody: string | undefined }).themeAtBody = document.documentElement.dataset['theme'];
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(CHAPTER);
+    expect(await page.evaluate(() => (window as unknown as { themeAtBody: string | undefined }).themeAtBody)).toBe('dark');
+    const background = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    expect(background).toBe('rgb(21, 23, 26)');
+  });
+
+  test('the toggle switches theme and remembers the choice', async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.goto(CHAPTER);
+    const toggle = page.getByRole('button', { name: 'Switch between light and dark theme' });
+    await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    await toggle.click();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    await page.reload();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await page.getByRole('button', { name: 'Switch between light and dark theme' }).click();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  });
+
+  test('without a stored choice the system setting decides', async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto(CHAPTER);
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe('rgb(21, 23, 26)');
+  });
+});
+
+test.describe('footnote previews', () => {
+  async function firstMarker(page: import('@playwright/test').Page) {
+    const marker = page.locator('main a[data-footnote-ref]').first();
+    const noteId = decodeURIComponent((await marker.getAttribute('href'))!.slice(1));
+    const noteText = (await page.locator(`[id="${noteId}"]`).innerText()).replace(/↩.*$/s, '').trim().slice(0, 40);
+    return { marker, noteText };
+  }
+
+  test('by mouse: hovering a marker shows its note in place; Escape closes it', async ({ page }) => {
+    await page.goto(CHAPTER);
+    const { marker, noteText } = await firstMarker(page);
+    await marker.hover();
+    const preview = page.locator('.footnote-preview');
+    await expect(preview).toBeVisible();
+    await expect(preview).toContainText(noteText);
+    await page.keyboard.press('Escape');
+    await expect(preview).toBeHidden();
+    expect(new URL(page.url()).hash).toBe('');
+  });
+
+  test('by keyboard: focusing a marker shows its note; Enter still jumps to it', async ({ page }) => {
+    await page.goto(CHAPTER);
+    const { marker, noteText } = await firstMarker(page);
+    await marker.focus();
+    await expect(page.locator('.footnote-preview')).toContainText(noteText);
+    await page.keyboard.press('Escape');
+    await expect(page.locator('.footnote-preview')).toBeHidden();
+    await marker.focus();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/#user-content-fn-/);
+  });
+
+  test.describe('by touch', () => {
+    test.use({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } });
+    test('the first tap previews, the second goes to the note', async ({ page }) => {
+      await page.goto(CHAPTER);
+      const { marker, noteText } = await firstMarker(page);
+      await marker.tap();
+      await expect(page.locator('.footnote-preview')).toContainText(noteText);
+      expect(new URL(page.url()).hash).toBe('');
+      await page.locator('.footnote-preview-go').tap();
+      await expect(page).toHaveURL(/#user-content-fn-/);
+    });
+  });
+});
+
+test('search loads only when opened, and finds a person across chapters', async ({ page }) => {
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(request.url()));
+  await page.goto(EXPLAINER);
+  expect(requests.filter((url) => url.includes('/pagefind/'))).toEqual([]);
+  await page.getByRole('button', { name: 'Search the explainers' }).click();
+  await page.getByRole('searchbox').fill('Tileuberdi');
+  const results = page.locator('[data-search-results] li a');
+  await expect(results.first()).toBeVisible();
+  expect(await results.count()).toBeGreaterThanOrEqual(2);
+  await results.first().click();
+  await expect(page.locator('main')).toContainText('Tileuberdi');
+});
+
+test('the membership chart has a data table alternative with every state', async ({ page }) => {
+  await page.goto(`${EXPLAINER}csto-context/`);
+  const chart = page.locator('figure.membership-chart');
+  await expect(chart.locator('svg[role="img"]')).toBeVisible();
+  await expect(chart.locator('table')).toBeHidden();
+  await chart.getByText('The chart’s data as a table').click();
+  const rows = chart.locator('tbody tr');
+  await expect(rows).toHaveCount(9);
+  await expect(rows.filter({ hasText: 'Armenia' })).toContainText('Froze participation, 22 February 2024');
+  await expect(rows.filter({ hasText: 'Uzbekistan' })).toContainText('Membership suspended, 19 December 2012');
+});
+
+test.describe('at 320 px', () => {
+  test.use({ viewport: { width: 320, height: 640 } });
+  for (const path of sitemapPaths()) {
+    test(`${path} does not scroll sideways`, async ({ page }) => {
+      await page.goto(path);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+    });
+  }
+});
