@@ -42,6 +42,12 @@ export const UI = {
     lastChanged: 'Last changed',
     pageHistory: 'Page history',
     citeThisPage: 'Cite this page',
+    homeIntro: 'Each explainer tells a news story in brief and then in parts, and shows where every fact comes from.',
+    referencePages: 'Across the explainers',
+    countEvents: (n: number) => `${n} events`,
+    countPeople: (n: number) => `${n} people`,
+    countSources: (n: number) => `${n} sources`,
+    countCorrections: (n: number) => `${n} corrections to the source articles`,
     correctionsIntro:
       'The explainers rewrite published news articles. Where an article is wrong or imprecise, the explainer states what holds, cites the evidence, and shows an editor’s note. This page lists every such place.',
     claim: (claim: string) => `Claim ${claim}`,
