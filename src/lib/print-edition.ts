@@ -1,0 +1,14 @@
+/**
+ * Where an explainer's print editions live, relative to the site's base path. One module, read by the
+ * pages that link to them and by the build step that writes the PDF (src/integrations/pdf-edition.ts).
+ */
+
+/** The whole explainer on one page: `armenia-belarus-csto/all/`. */
+export function wholeExplainerPath(explainerId: string): string {
+  return `${explainerId}/all/`;
+}
+
+/** The PDF edition, written at build time from the whole-explainer page: `armenia-belarus-csto/armenia-belarus-csto.pdf`. */
+export function pdfPath(explainerId: string): string {
+  return `${explainerId}/${explainerId}.pdf`;
+}

@@ -1,0 +1,147 @@
+import type { Element, ElementContent, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
+import { SKIP, visit } from 'unist-util-visit';
+
+/**
+ * The whole-explainer page shows every chapter on one page. Each chapter is rendered on its own, so
+ * its notes are numbered 1, 2, 3 … and its headings start at h2. This transform turns the rendered
+ * chapters into one document:
+ *
+ * - notes are numbered continuously: chapter 2's first note follows chapter 1's last, in the marker
+ *   text, in the list of notes (`<ol start>`) and in the back-links' labels, so every number a reader
+ *   sees (on screen, on paper, in the PDF's text) is the same number in both places;
+ * - headings inside a chapter's text go one level down (the chapter title is the h2), and their ids
+ *   get the chapter's key as a prefix, so two chapters' "Background" sections never share an id.
+ *   Links to those ids within the chapter follow.
+ * - links between chapters (`./background/`, `../scandal/#…`) become links within the page, and other
+ *   relative links are made site-absolute, since the page lives at another address than the chapter.
+ *
+ * Footnote ids need no change: they are already prefixed with the chapter's file name.
+ * The HTML is parsed and written back with hast, so it does not depend on attribute order or spacing.
+ */
+
+/** A chapter section in the rendered page: `<section data-chapter="key">`, in reading order. */
+export const CHAPTER_ATTRIBUTE = 'data-chapter';
+
+export interface ChapterNotes {
+  /** The chapter's key, from `data-chapter`. */
+  chapter: string;
+  /** What to add to the chapter's own note numbers: the notes in all chapters before it. */
+  offset: number;
+  /** How many notes the chapter has. */
+  count: number;
+}
+
+export interface WholeExplainerHtml {
+  html: string;
+  chapters: ChapterNotes[];
+  /** Notes in all chapters. */
+  notes: number;
+}
+
+/** The id of a chapter's section on the whole-explainer page. */
+export function chapterAnchor(key: string): string {
+  return `chapter-${key}`;
+}
+
+/**
+ * @param html the rendered page part holding the chapter sections
+ * @param chapterPaths each chapter's key and its own page's path, e.g. `background` → `/armenia-belarus-csto/background/`
+ */
+export function joinChapters(html: string, chapterPaths: Record<string, string>): WholeExplainerHtml {
+  const tree = fromHtml(html, { fragment: true });
+  const keyByPath = new Map(Object.entries(chapterPaths).map(([key, path]) => [path, key]));
+  const chapters: ChapterNotes[] = [];
+  let offset = 0;
+  visit(tree, 'element', (node) => {
+    const key = node.properties['dataChapter'];
+    if (typeof key !== 'string') return undefined;
+    const count = renumberNotes(node, offset);
+    demoteHeadings(node, key);
+    relinkChapters(node, chapterPaths[key] ?? '/', keyByPath);
+    chapters.push({ chapter: key, offset, count });
+    offset += count;
+    return SKIP;
+  });
+  return { html: toHtml(tree as Root), chapters, notes: offset };
+}
+
+/** Adds `offset` to every note number in one chapter; returns how many notes it has. */
+function renumberNotes(chapter: Element, offset: number): number {
+  let count = 0;
+  visit(chapter, 'element', (node) => {
+    if (node.tagName === 'a' && node.properties['dataFootnoteRef'] !== undefined) {
+      node.children = node.children.map((child) => (child.type === 'text' ? { ...child, value: shift(child.value, offset) } : child));
+    } else if (node.tagName === 'a' && node.properties['dataFootnoteBackref'] !== undefined) {
+      const label = node.properties['ariaLabel'];
+      if (typeof label === 'string') node.properties['ariaLabel'] = label.replace(/\d+/, (n) => String(Number(n) + offset));
+    } else if (node.tagName === 'section' && node.properties['dataFootnotes'] !== undefined) {
+      for (const list of node.children.filter(isElement('ol'))) {
+        list.properties['start'] = offset + 1;
+        count += list.children.filter(isElement('li')).length;
+      }
+    }
+  });
+  return count;
+}
+
+/** h2 → h3 … inside the chapter's text, with the chapter key before each heading id. */
+function demoteHeadings(chapter: Element, key: string): void {
+  const renamed = new Map<string, string>();
+  visit(chapter, 'element', (node) => {
+    if (!hasClass(node, 'prose-explainer')) return undefined;
+    visit(node, 'element', (inner) => {
+      const level = /^h([1-5])$/.exec(inner.tagName)?.[1];
+      if (!level) return;
+      inner.tagName = `h${Number(level) + 1}`;
+      const id = inner.properties['id'];
+      if (typeof id === 'string' && !id.startsWith(`${key}-`)) {
+        renamed.set(id, `${key}-${id}`);
+        inner.properties['id'] = `${key}-${id}`;
+      }
+    });
+    return SKIP;
+  });
+  if (renamed.size === 0) return;
+  visit(chapter, 'element', (node) => {
+    const target = node.tagName === 'a' ? node.properties['href'] : undefined;
+    const renamedTo = typeof target === 'string' && target.startsWith('#') ? renamed.get(decodeURIComponent(target.slice(1))) : undefined;
+    if (renamedTo) node.properties['href'] = `#${renamedTo}`;
+    for (const property of ['ariaDescribedBy', 'ariaLabelledBy']) {
+      const ids = node.properties[property];
+      if (Array.isArray(ids)) node.properties[property] = ids.map((id) => renamed.get(String(id)) ?? id);
+    }
+  });
+}
+
+/** Relative links resolve against the chapter's own address; those to a chapter (or a heading in it) stay on this page. */
+function relinkChapters(chapter: Element, chapterPath: string, keyByPath: Map<string, string>): void {
+  const origin = 'http://chapter.invalid';
+  visit(chapter, 'element', (node) => {
+    const target = node.tagName === 'a' ? node.properties['href'] : undefined;
+    if (typeof target !== 'string' || target.startsWith('#') || /^[a-z][a-z0-9+.-]*:|^\/\//i.test(target)) return;
+    const url = new URL(target, origin + chapterPath);
+    const key = keyByPath.get(url.pathname);
+    if (key === undefined) {
+      node.properties['href'] = url.pathname + url.search + url.hash;
+    } else {
+      const id = decodeURIComponent(url.hash.slice(1));
+      const prefixed = id === '' || id.startsWith('user-content-') || id.startsWith(`${key}-`) ? id : `${key}-${id}`;
+      node.properties['href'] = `#${prefixed || chapterAnchor(key)}`;
+    }
+  });
+}
+
+function shift(text: string, offset: number): string {
+  return text.replace(/^(\s*)(\d+)/, (_, space: string, n: string) => `${space}${Number(n) + offset}`);
+}
+
+function isElement(tagName: string) {
+  return (node: ElementContent): node is Element => node.type === 'element' && node.tagName === tagName;
+}
+
+function hasClass(node: Element, name: string): boolean {
+  const className = node.properties['className'];
+  return Array.isArray(className) && className.includes(name);
+}

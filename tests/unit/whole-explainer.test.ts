@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { joinChapters } from '../../src/lib/whole-explainer';
+
+/** A chapter as the Markdown pipeline renders it: prose with markers, then GFM's notes section. */
+function chapter(key: string, notes: string[], extra = ''): string {
+  const markers = notes
+    .map(
+      (label, index) =>
+        `<sup><a href="#user-content-fn-${key}-${label}" id="user-content-fnref-${key}-${label}" data-footnote-ref aria-describedby="${key}-footnote-label">${index + 1}</a></sup>`,
+    )
+    .join('');
+  const items = notes
+    .map(
+      (label, index) =>
+        `<li id="user-content-fn-${key}-${label}"><p>Note ${label}. <a href="#user-content-fnref-${key}-${label}" data-footnote-backref aria-label="Back to citation ${index + 1}" class="data-footnote-backref">↩</a></p></li>`,
+    )
+    .join('');
+  return `<section data-chapter="${key}"><header><h2 id="chapter-${key}-title">${key}</h2></header><div class="prose-explainer">
+<h2 id="background">Background</h2><p>Text${markers}</p>${extra}
+<section data-footnotes class="footnotes"><h2 class="footnotes-heading" id="${key}-footnote-label">Notes</h2><ol>${items}</ol></section></div></section>`;
+}
+
+const paths = { index: '/x/', one: '/x/one/', two: '/x/two/' };
+
+describe('joinChapters', () => {
+  it('numbers notes continuously: markers, lists and back-links agree', () => {
+    const { html, chapters, notes } = joinChapters(
+      chapter('index', ['a', 'b']) + chapter('one', ['c', 'd', 'e']) + chapter('two', ['f']),
+      paths,
+    );
+    expect(notes).toBe(6);
+    expect(chapters).toEqual([
+      { chapter: 'index', offset: 0, count: 2 },
+      { chapter: 'one', offset: 2, count: 3 },
+      { chapter: 'two', offset: 5, count: 1 },
+    ]);
+    expect([...html.matchAll(/data-footnote-ref[^>]*>(\d+)</g)].map((m) => m[1])).toEqual(['1', '2', '3', '4', '5', '6']);
+    expect([...html.matchAll(/<ol start="(\d+)"/g)].map((m) => m[1])).toEqual(['1', '3', '6']);
+    expect([...html.matchAll(/aria-label="Back to citation (\d+)"/g)].map((m) => m[1])).toEqual(['1', '2', '3', '4', '5', '6']);
+  });
+
+  it('moves headings in the text one level down and gives their ids the chapter key', () => {
+    const { html } = joinChapters(chapter('one', ['c'], '<p><a href="#background">up</a></p>') + chapter('two', ['f']), paths);
+    expect(html).toContain('<h3 id="one-background">');
+    expect(html).toContain('<h3 id="two-background">');
+    expect(html).toContain('href="#one-background"');
+    // The chapter title (outside the text) keeps its level; the notes heading keeps its prefixed id.
+    expect(html).toContain('<h2 id="chapter-one-title">');
+    expect(html).toContain('<h3 class="footnotes-heading" id="one-footnote-label">');
+    expect(html).toContain('aria-describedby="one-footnote-label"');
+  });
+
+  it('turns links between chapters into links within the page and keeps other links working', () => {
+    const links =
+      '<p><a href="./one/">one</a> <a href="./two/#background">two</a> <a href="../elsewhere/">x</a> <a href="/people/#x">p</a> <a href="https://example.org/">e</a></p>';
+    const { html } = joinChapters(chapter('index', ['a'], links) + chapter('one', ['b']) + chapter('two', ['c']), paths);
+    expect(html).toContain('href="#chapter-one"');
+    expect(html).toContain('href="#two-background"');
+    expect(html).toContain('href="/people/#x"');
+    expect(html).toContain('href="/elsewhere/"');
+    expect(html).toContain('href="https://example.org/"');
+  });
+
+  it('leaves a page without chapters alone', () => {
+    expect(joinChapters('<p>1</p>', paths)).toEqual({ html: '<p>1</p>', chapters: [], notes: 0 });
+  });
+});
