@@ -6,12 +6,29 @@ import tailwindcss from '@tailwindcss/vite';
 import { markdownProcessor } from './src/plugins/markdown-processor';
 import { SITE } from './src/site.config';
 import { contentCheck } from './src/integrations/content-check';
+import { searchIndex } from './src/integrations/search-index';
+import { pdfEdition } from './src/integrations/pdf-edition';
 
 export default defineConfig({
   site: SITE.url,
   base: SITE.base,
   trailingSlash: 'always',
-  integrations: [contentCheck(), mdx(), sitemap()],
+  integrations: [contentCheck(), mdx(), sitemap(), searchIndex(), pdfEdition()],
   markdown: { processor: markdownProcessor({ base: SITE.base }) },
-  vite: { plugins: [tailwindcss()] },
+  vite: {
+    plugins: [tailwindcss()],
+    // Scripts ship as files, not inlined: they are cached across pages, allowed by a CSP of
+    // 'self', and Vite's preload helper (needed by Pagefind's on-demand import) is bundled with them.
+    build: { assetsInlineLimit: 0 },
+  },
+  // A Content-Security-Policy in a <meta> on every page: Astro hashes each inline script and style
+  // into it, so no 'unsafe-inline' is needed. 'wasm-unsafe-eval' lets Pagefind's search run its
+  // WebAssembly (it does not allow eval of scripts). frame-ancestors cannot be set in a <meta>;
+  // it is in public/_headers with the other headers a static host sends.
+  security: {
+    csp: {
+      directives: ["default-src 'self'", "img-src 'self' data:", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+    },
+  },
 });

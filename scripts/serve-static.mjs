@@ -33,7 +33,13 @@ function readHeaders() {
   for (const line of readFileSync(file, 'utf8').split('\n')) {
     if (!line.trim() || line.trim().startsWith('#')) continue;
     if (!/^\s/.test(line)) rules.push({ pattern: line.trim(), headers: [] });
-    else rules.at(-1)?.headers.push(line.trim().split(/:\s*(.*)/s).slice(0, 2));
+    else
+      rules.at(-1)?.headers.push(
+        line
+          .trim()
+          .split(/:\s*(.*)/s)
+          .slice(0, 2),
+      );
   }
   return rules;
 }

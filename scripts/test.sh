@@ -8,4 +8,5 @@ npm run check
 npm run test:unit
 npm run build
 npm run check:built
+npm run audit:prod
 npm run test:e2e

@@ -60,7 +60,22 @@ const URL_IN_TEXT = /https?:\/\/[^\s<"]+[^\s<".,;:)]/g;
 export function formatEntry(item: CslItem, style: CitationStyle = NOTE_STYLE): string {
   const html = new Cite(item).format('bibliography', { format: 'html', template: style, lang: CITATION_LOCALE });
   const entry = /<div[^>]*class="csl-entry"[^>]*>([\s\S]*?)<\/div>\s*<\/div>\s*$/.exec(html)?.[1] ?? html;
-  return entry.trim().replace(URL_IN_TEXT, (url) => `<a href="${url}">${url}</a>`);
+  return markLanguage(
+    entry.trim().replace(URL_IN_TEXT, (url) => `<a href="${url}">${url}</a>`),
+    item,
+  );
+}
+
+/**
+ * A title in another language than the edition's (English) is marked with its own `lang`, so that
+ * a screen reader reads "Лукашенко предостерег…" with Russian rules (WCAG 3.1.2, language of parts).
+ */
+function markLanguage(html: string, item: CslItem): string {
+  const language = item.language;
+  if (!language || language.split('-')[0] === 'en') return html;
+  // citeproc escapes &, < and > as numeric references.
+  const title = item.title.replace(/&/g, '&#38;').replace(/</g, '&#60;').replace(/>/g, '&#62;');
+  return html.includes(title) ? html.replace(title, `<span lang="${language}">${title}</span>`) : html;
 }
 
 /** A plain-text entry, for copying. */

@@ -21,6 +21,7 @@ export const UI = {
     updated: 'Updated',
     readingTime: (minutes: number) => `${minutes} min read`,
     sourcesOnThisPage: 'Sources cited on this page',
+    sourcesInThisExplainer: 'Sources cited in this explainer',
     citedIn: 'Cited in',
     notes: 'Notes',
     goToNote: 'Go to the note ↓',

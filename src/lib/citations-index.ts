@@ -16,7 +16,12 @@ export async function getCitingPlaces(): Promise<Map<string, CitingPlace[]>> {
     for (const chapter of explainer.chapters) {
       const { remarkPluginFrontmatter } = await render(chapter);
       for (const { source, notes } of (remarkPluginFrontmatter['citations'] ?? []) as PageCitation[]) {
-        const place = { chapter, path: chapterPath(chapter), label: `${explainer.overview.data.title}: ${chapterNavTitle(chapter)}`, notes };
+        const place = {
+          chapter,
+          path: chapterPath(chapter),
+          label: `${explainer.overview.data.title}: ${chapterNavTitle(chapter)}`,
+          notes,
+        };
         places.set(source, [...(places.get(source) ?? []), place]);
       }
     }

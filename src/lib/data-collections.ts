@@ -62,9 +62,10 @@ const COLLECTIONS = ['sources', 'people', 'events', 'statements', 'corrections',
 
 export function readDataCollections(dirs: Dirs = CONTENT_DIRS): { data: DataCollections; problems: ContentProblem[] } {
   const files = Object.fromEntries(COLLECTIONS.map((c) => [c, yamlFilesIn(dirs[c])])) as Record<CollectionName, string[]>;
-  const ids = Object.fromEntries(
-    COLLECTIONS.map((c) => [c, new Set(files[c].map((file) => basename(file, '.yaml')))]),
-  ) as Record<CollectionName, Set<string>>;
+  const ids = Object.fromEntries(COLLECTIONS.map((c) => [c, new Set(files[c].map((file) => basename(file, '.yaml')))])) as Record<
+    CollectionName,
+    Set<string>
+  >;
   const schemas = schemasFor(dirs, ids);
   const problems: ContentProblem[] = [];
   const data = {} as Record<CollectionName, Map<string, unknown>>;

@@ -9,10 +9,7 @@ import { describeValue, type ContentProblem } from './content-error';
  * line and column. We parse YAML ourselves (YAML 1.2 core schema) because the YAML 1.1 reader used
  * by the content layer turns `2023-13-15` into a valid date a month later, hiding the mistake.
  */
-export function readDataFile<S extends z.ZodType>(
-  file: string,
-  schema: S,
-): { id: string; data?: z.output<S>; problems: ContentProblem[] } {
+export function readDataFile<S extends z.ZodType>(file: string, schema: S): { id: string; data?: z.output<S>; problems: ContentProblem[] } {
   return { id: basename(file, '.yaml'), ...validateYaml(readFileSync(file, 'utf8'), file, schema) };
 }
 
@@ -22,10 +19,7 @@ const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
  * Validates an MDX file's frontmatter the same way, with line numbers counted in the MDX file.
  * (The content layer also checks it, but through the YAML 1.1 reader that moves impossible dates.)
  */
-export function readFrontmatter<S extends z.ZodType>(
-  file: string,
-  schema: S,
-): { data?: z.output<S>; problems: ContentProblem[] } {
+export function readFrontmatter<S extends z.ZodType>(file: string, schema: S): { data?: z.output<S>; problems: ContentProblem[] } {
   const match = FRONTMATTER.exec(readFileSync(file, 'utf8'));
   if (!match) {
     return {
@@ -126,11 +120,27 @@ function describeIssue(issue: z.core.$ZodIssue, value: unknown): Pick<ContentPro
       fix: `remove ${issue.keys.join(', ')} or correct its spelling`,
     };
   }
+  // Zod's own wording for a wrong type ("Invalid input: expected string, received number") names
+  // JavaScript types; say what to write instead.
+  const expected = issue.code === 'invalid_type' ? (TYPE_NAMES[issue.expected] ?? issue.expected) : issue.message.replace(/^expected /, '');
   if (value === undefined) {
-    return { found: describeValue(value), expected: issue.message, fix: `add the field \`${issue.path.join('.')}\`` };
+    return {
+      found: describeValue(value),
+      expected: `${expected} (the field is required)`,
+      fix: `add the field \`${issue.path.join('.')}\``,
+    };
   }
-  return { found: describeValue(value), expected: issue.message.replace(/^expected /, ''), fix: 'correct the value as expected' };
+  const fix = issue.code === 'invalid_type' && issue.expected === 'string' ? 'put the value in quotes' : 'correct the value as expected';
+  return { found: describeValue(value), expected, fix };
 }
+
+const TYPE_NAMES: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  boolean: 'true or false',
+  array: 'a list, written [a, b] or as lines starting "- "',
+  object: 'a group of indented fields',
+};
 
 /** Every `.yaml` file in a folder, in a stable order. A missing folder is an empty collection. */
 export function yamlFilesIn(dir: string): string[] {

@@ -53,14 +53,21 @@ export async function renderSocialImage(card: SocialCard): Promise<Buffer> {
     [
       element('div', { display: 'flex', flexDirection: 'column', width: CONTENT_WIDTH }, [
         element('div', { fontSize: 28, color: '#0b5c73', fontWeight: 700, marginBottom: 20 }, card.eyebrow ?? SITE.name),
-        element('div', { display: 'flex', width: CONTENT_WIDTH, fontSize: card.title.length > 60 ? 52 : 64, fontWeight: 700, lineHeight: 1.1 }, card.title),
-        element('div', { display: 'flex', width: CONTENT_WIDTH, fontSize: 30, color: '#57534e', marginTop: 24, lineHeight: 1.35 }, truncate(card.description, 180)),
+        element(
+          'div',
+          { display: 'flex', width: CONTENT_WIDTH, fontSize: card.title.length > 60 ? 52 : 64, fontWeight: 700, lineHeight: 1.1 },
+          card.title,
+        ),
+        element(
+          'div',
+          { display: 'flex', width: CONTENT_WIDTH, fontSize: 30, color: '#57534e', marginTop: 24, lineHeight: 1.35 },
+          truncate(card.description, 180),
+        ),
       ]),
-      element(
-        'div',
-        { display: 'flex', justifyContent: 'space-between', width: CONTENT_WIDTH, fontSize: 24, color: '#57534e' },
-        [element('div', { display: 'flex' }, SITE.name), element('div', { display: 'flex' }, card.footer ?? '')],
-      ),
+      element('div', { display: 'flex', justifyContent: 'space-between', width: CONTENT_WIDTH, fontSize: 24, color: '#57534e' }, [
+        element('div', { display: 'flex' }, SITE.name),
+        element('div', { display: 'flex' }, card.footer ?? ''),
+      ]),
     ],
   );
   const svg = await satori(tree as Parameters<typeof satori>[0], { ...SOCIAL_IMAGE, fonts: FONTS });

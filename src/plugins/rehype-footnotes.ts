@@ -18,7 +18,8 @@ export default function rehypeFootnotes() {
       if (node.properties['id'] === GFM_LABEL_ID) node.properties['id'] = id;
       const describedBy = node.properties['ariaDescribedBy'];
       if (Array.isArray(describedBy) && describedBy.includes(GFM_LABEL_ID)) node.properties['ariaDescribedBy'] = [id];
-      const isMarker = node.tagName === 'sup' && node.children.some((child) => child.type === 'element' && 'dataFootnoteRef' in child.properties);
+      const isMarker =
+        node.tagName === 'sup' && node.children.some((child) => child.type === 'element' && 'dataFootnoteRef' in child.properties);
       if (isMarker || 'dataFootnotes' in node.properties) node.properties['dataPagefindIgnore'] = '';
     });
   };

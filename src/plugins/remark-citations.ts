@@ -9,6 +9,9 @@ import type {
   PhrasingContent,
   Root,
   RootContent,
+  Table,
+  TableCell,
+  TableRow,
   Text,
 } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
@@ -18,7 +21,7 @@ import type { VFile } from 'vfile';
 import { formatEntry, toCslItem } from '../citations/csl';
 import { chapterPrefix } from './chapter-prefix';
 import { loadDataCollections } from '../lib/data-collections';
-import { formatDate } from '../lib/dates';
+import { formatDate, formatDateRange } from '../lib/dates';
 import { nearest } from '../lib/nearest';
 import { CONTENT_DIRS, type ContentDirs } from '../lib/content-dirs';
 import { formatProblem, type ContentProblem } from '../lib/content-error';
@@ -33,6 +36,7 @@ import { formatProblem, type ContentProblem } from '../lib/content-error';
  *   <Quote id="statement-id" />  a statement as a block quote (inline inside a paragraph), cited
  *   <EditorsNote id="correction-id" />   a visible note where the explainer departs from an article
  *   <Person id="person-id" />    a person's house name, linked to their card
+ *   <KeyEvents ids="a, b" />     a key-facts table of events (date, what happened), each cited
  *
  * Every unknown id stops the build with file:line:column, the id, and the nearest known ids.
  * Footnote labels are prefixed with the chapter's file name so that chapters shown together on one
@@ -81,10 +85,10 @@ export default function remarkCitations(options: RemarkCitationsOptions = {}) {
       throw Object.assign(message, { problem: full });
     };
 
-    const unknownId = (what: string, id: string, known: Map<string, unknown>, folder: string, field?: string) => ({
+    const unknownId = (_what: string, id: string, known: Map<string, unknown>, folder: string, field?: string) => ({
       ...(field ? { field } : {}),
       found: `"${id}"`,
-      expected: `the id of a ${what} in ${folder}/ (nearest: ${nearest(id, known.keys()).join(', ') || 'none yet'})`,
+      expected: `the id of an entry in ${folder}/ (nearest: ${nearest(id, known.keys()).join(', ') || 'none yet'})`,
       fix: `correct the id, or add ${folder}/${id}.yaml`,
     });
 
@@ -125,6 +129,8 @@ export default function remarkCitations(options: RemarkCitationsOptions = {}) {
           return replace([expandEditorsNote(node)]);
         case 'Person':
           return replace([expandPerson(node)]);
+        case 'KeyEvents':
+          return replace([expandKeyEvents(node)]);
         default:
           return undefined;
       }
@@ -216,7 +222,11 @@ export default function remarkCitations(options: RemarkCitationsOptions = {}) {
       const cite = { cite: source.url };
       if (node.type === 'mdxJsxTextElement') {
         return [
-          { type: 'emphasis', data: { hName: 'q', hProperties: { ...cite, className: ['quote'] } }, children: [{ type: 'text', value: words }] },
+          {
+            type: 'emphasis',
+            data: { hName: 'q', hProperties: { ...cite, className: ['quote'] } },
+            children: [{ type: 'text', value: words }],
+          },
           citation,
         ];
       }
@@ -253,9 +263,49 @@ export default function remarkCitations(options: RemarkCitationsOptions = {}) {
       ];
       return {
         type: 'blockquote',
-        data: { hName: 'aside', hProperties: { className: ['editors-note'], dataCorrection: id } },
+        // role="note": an aside inside the chapter, not a landmark (several would need unique names).
+        data: { hName: 'aside', hProperties: { className: ['editors-note'], role: 'note', dataCorrection: id } },
         children: [{ type: 'paragraph', children: content }],
       };
+    }
+
+    function expandKeyEvents(node: JsxElement): Table {
+      const ids = (stringAttribute(node, 'ids') ?? '')
+        .split(',')
+        .map((id) => id.trim())
+        .filter(Boolean);
+      if (ids.length === 0) {
+        fail(
+          {
+            field: '<KeyEvents ids>',
+            found: 'no ids',
+            expected: `ids="first-event, second-event", naming files in ${dirs.events}/`,
+            fix: 'list the events, in the order the table shows them',
+          },
+          node,
+        );
+      }
+      const cell = (children: PhrasingContent[]): TableCell => ({ type: 'tableCell', children });
+      const header: TableRow = {
+        type: 'tableRow',
+        children: [cell([{ type: 'text', value: 'When' }]), cell([{ type: 'text', value: 'What happened' }])],
+      };
+      const rows = ids.map((id): TableRow => {
+        const event = catalog.events.get(id);
+        if (!event) return fail(unknownId('event', id, catalog.events, dirs.events), node);
+        return {
+          type: 'tableRow',
+          children: [
+            cell([{ type: 'text', value: formatDateRange(event.date, event.until) }]),
+            cell([
+              { type: 'strong', children: [{ type: 'text', value: event.title }] },
+              { type: 'text', value: `. ${event.summary}` },
+              ...event.sources.map((source) => citeSource(source.id, undefined, node)),
+            ]),
+          ],
+        };
+      });
+      return { type: 'table', align: [null, null], data: { hProperties: { className: ['key-events'] } }, children: [header, ...rows] };
     }
 
     function expandPerson(node: JsxElement): RootContent {
@@ -278,7 +328,12 @@ export default function remarkCitations(options: RemarkCitationsOptions = {}) {
       const id = stringAttribute(node, 'id');
       if (!id) {
         return fail(
-          { field: `<${node.name} id>`, found: 'nothing (the id is missing)', expected: 'the id of an entry, in quotes', fix: `write <${node.name} id="…" />` },
+          {
+            field: `<${node.name} id>`,
+            found: 'nothing (the id is missing)',
+            expected: 'the id of an entry, in quotes',
+            fix: `write <${node.name} id="…" />`,
+          },
           node,
         );
       }
@@ -309,9 +364,7 @@ function isJsx(node: Nodes): node is JsxElement {
 }
 
 function paragraphs(text: string): Paragraph[] {
-  return text
-    .split(/\n\s*\n/)
-    .map((part) => ({ type: 'paragraph', children: [{ type: 'text', value: part.trim() }] }));
+  return text.split(/\n\s*\n/).map((part) => ({ type: 'paragraph', children: [{ type: 'text', value: part.trim() }] }));
 }
 
 function slug(text: string): string {

@@ -11,8 +11,7 @@ export interface PartialDate {
 
 const DATE_PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
-export const DATE_EXPECTED =
-  'a date written YYYY-MM-DD, or YYYY-MM or YYYY when only the month or year is known (e.g. 2024-06-13)';
+export const DATE_EXPECTED = 'a date written YYYY-MM-DD, or YYYY-MM or YYYY when only the month or year is known (e.g. 2024-06-13)';
 
 /** True when the string is a real calendar date at the precision written (no 2024-02-30, no month 13). */
 export function isCalendarDate(value: string): boolean {

@@ -29,7 +29,10 @@ test('the overview and the four parts exist and link to each other in order', as
 
 test('every chapter states the period it covers and when it was updated', async ({ page }) => {
   await page.goto(EXPLAINER);
-  const hrefs = await page.getByRole('navigation', { name: 'Chapters in this explainer' }).getByRole('link').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+  const hrefs = await page
+    .getByRole('navigation', { name: 'Chapters in this explainer' })
+    .getByRole('link')
+    .evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
   for (const href of hrefs) {
     await page.goto(href);
     await expect(page.locator('.chapter-meta')).toContainText(/Covers 15 May 1992 – 13 June 2024/);

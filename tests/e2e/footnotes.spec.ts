@@ -49,7 +49,10 @@ test('every chapter: each marker has a note, each note a marker, and each citati
     expect(report.markersWithoutNote, path).toEqual([]);
     expect(report.notesWithoutMarker, path).toEqual([]);
     expect(report.backlinksWithoutMarker, path).toEqual([]);
-    expect(report.citedSources.filter((id) => !knownSources.has(id)), path).toEqual([]);
+    expect(
+      report.citedSources.filter((id) => !knownSources.has(id)),
+      path,
+    ).toEqual([]);
   }
 });
 

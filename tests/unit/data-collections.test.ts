@@ -22,10 +22,7 @@ describe('data collections', () => {
 
   test('a reference to a missing entry names the nearest ids and the file to add', () => {
     const dirs = fixtureCopy();
-    writeFileSync(
-      join(dirs.events, 'bad.yaml'),
-      'date: 1992-05-15\ntitle: T\nsummary: S\npeople: [jane-deo]\nsources: [treaty-text]\n',
-    );
+    writeFileSync(join(dirs.events, 'bad.yaml'), 'date: 1992-05-15\ntitle: T\nsummary: S\npeople: [jane-deo]\nsources: [treaty-text]\n');
     const { problems } = readDataCollections(dirs);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({

@@ -24,7 +24,9 @@ describe('remark-citations fixtures', () => {
           (caught: unknown) => caught as { message: string; line?: number; column?: number; file?: string },
         );
         expect(error, 'the transform should have stopped the build').toBeDefined();
-        const actual = `${error!.file}:${error!.line}:${error!.column}: ${error!.message}\n`;
+        // The message is a formatted ContentProblem (src/lib/content-error.ts): place, field, found, expected, fix.
+        expect(error!.message.startsWith(`${error!.file}:${error!.line}:${error!.column}`)).toBe(true);
+        const actual = `${error!.message}\n`;
         if (update) writeFileSync(join(dir, 'error.txt'), actual);
         expect(actual).toBe(readFileSync(join(dir, 'error.txt'), 'utf8'));
       } else {

@@ -10,12 +10,17 @@ export const getStaticPaths = (async () => {
     explainer.chapters.flatMap((chapter) => {
       const formats = pageCitationFormats(pageCslItem(explainer, chapter, absoluteUrl(chapterPath(chapter))));
       return [
-        { params: { file: citationFilePath(chapter, 'json').replace(/^cite\//, '') }, props: { body: formats.cslJson, type: 'application/json' } },
-        { params: { file: citationFilePath(chapter, 'bib').replace(/^cite\//, '') }, props: { body: formats.bibtex, type: 'text/plain; charset=utf-8' } },
+        {
+          params: { file: citationFilePath(chapter, 'json').replace(/^cite\//, '') },
+          props: { body: formats.cslJson, type: 'application/json' },
+        },
+        {
+          params: { file: citationFilePath(chapter, 'bib').replace(/^cite\//, '') },
+          props: { body: formats.bibtex, type: 'text/plain; charset=utf-8' },
+        },
       ];
     }),
   );
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ props }) =>
-  new Response(String(props['body']), { headers: { 'Content-Type': String(props['type']) } });
+export const GET: APIRoute = ({ props }) => new Response(String(props['body']), { headers: { 'Content-Type': String(props['type']) } });

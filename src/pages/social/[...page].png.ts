@@ -16,6 +16,11 @@ export const getStaticPaths = (async () => {
     { path: 'corrections/', card: { title: t.corrections, description: t.correctionsDescription } },
   ];
   for (const explainer of await getExplainers()) {
+    const { title, dek, period } = explainer.overview.data;
+    cards.push({
+      path: `${explainer.id}/all/`,
+      card: { eyebrow: t.wholeExplainer, title, description: dek, footer: `${formatDate(period.from)} – ${formatDate(period.to)}` },
+    });
     for (const chapter of explainer.chapters) {
       const { period } = chapter.data;
       cards.push({

@@ -1,0 +1,35 @@
+import type { ContentDirs } from '../content-dirs';
+import type { ContentProblem } from '../content-error';
+import { checkCitationTransform } from './citation-transform';
+import { checkDuplicateIds } from './duplicate-ids';
+import { checkFootnotes } from './footnotes';
+import { checkHouseSpelling } from './house-spelling';
+import { checkInternalLinks } from './internal-links';
+import { loadContentModel, type ContentModel } from './model';
+import { checkUncitedParagraphs } from './uncited-paragraph';
+import { checkUncitedSources } from './uncited-source';
+import { checkUnsourcedEntries } from './unsourced-entry';
+
+/**
+ * The editorial checks, one per file, each returning ContentProblems (printed by formatProblem).
+ * `npm run check` runs them all on content/; tests/unit/broken-content.test.ts runs them on
+ * fixtures that each hold one mistake. The schemas (src/schemas) come first: their problems are
+ * reported with the rest, and the checks below run on whatever entries did parse.
+ */
+export const CHECKS: Record<string, (model: ContentModel) => ContentProblem[] | Promise<ContentProblem[]>> = {
+  'citation-transform': checkCitationTransform,
+  'uncited-source': checkUncitedSources,
+  'uncited-paragraph': checkUncitedParagraphs,
+  footnotes: checkFootnotes,
+  'unsourced-entry': checkUnsourcedEntries,
+  'duplicate-ids': checkDuplicateIds,
+  'house-spelling': checkHouseSpelling,
+  'internal-links': (model) => checkInternalLinks(model),
+};
+
+export async function runContentChecks(dirs: ContentDirs): Promise<ContentProblem[]> {
+  const model = loadContentModel(dirs);
+  const problems = [...model.schemaProblems];
+  for (const check of Object.values(CHECKS)) problems.push(...(await check(model)));
+  return problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+}

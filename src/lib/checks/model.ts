@@ -1,0 +1,183 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, extname, join, relative } from 'node:path';
+import type { Nodes, Root } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import type { CollectionName } from '../../schemas/reference';
+import type { ContentDirs } from '../content-dirs';
+import type { ContentProblem } from '../content-error';
+import { readDataCollections, type DataCollections } from '../data-collections';
+
+/**
+ * Everything the content checks look at, read once: the validated data, each data file's text (to
+ * point at a line), and each chapter parsed to a Markdown tree with positions counted in the file.
+ * The checks read the tree as an editor wrote it, before the citation transform rewrites it.
+ */
+export interface ContentModel {
+  dirs: ContentDirs;
+  data: DataCollections;
+  /** Problems the schemas found; the other checks still run on the entries that did parse. */
+  schemaProblems: ContentProblem[];
+  dataFiles: DataFile[];
+  chapters: ChapterFile[];
+}
+
+export interface DataFile {
+  collection: CollectionName;
+  id: string;
+  /** Shown path, relative to the working directory. */
+  file: string;
+  /** Finds where a field's value is written: `locate(['roles', 0, 'title'])`. */
+  locate: (path: (string | number)[]) => { line: number; column: number } | undefined;
+}
+
+export interface ChapterFile {
+  /** Shown path, relative to the working directory. */
+  file: string;
+  /** The folder under explainers/ the file sits in. */
+  folder: string;
+  /** The file name without `.mdx`: `index` for the overview. */
+  slug: string;
+  /** The file's text, frontmatter blanked out so that offsets and lines still match the file. */
+  text: string;
+  tree: Root;
+  /** The frontmatter fields the checks need, read leniently (the schema reports mistakes in them). */
+  explainer: string | undefined;
+  order: number | undefined;
+  basedOn: string[];
+  /** Where a top-level frontmatter field is written. */
+  fieldAt: (name: string) => { line: number; column: number } | Record<string, never>;
+}
+
+export const COLLECTIONS: readonly CollectionName[] = ['sources', 'people', 'events', 'statements', 'corrections', 'states'];
+
+const FRONTMATTER = /^---\r?\n[\s\S]*?\r?\n---(?:\r?\n|$)/;
+
+export function shownPath(file: string): string {
+  return relative(process.cwd(), file);
+}
+
+export function loadContentModel(dirs: ContentDirs): ContentModel {
+  const { data, problems } = readDataCollections(dirs);
+  const dataFiles = COLLECTIONS.flatMap((collection) =>
+    filesIn(dirs[collection], '.yaml').map((path): DataFile => ({
+      collection,
+      id: basename(path, '.yaml'),
+      file: shownPath(path),
+      locate: locator(path),
+    })),
+  );
+  const chapters = filesIn(dirs.explainers, '.mdx', true).map(readChapter);
+  return { dirs, data, schemaProblems: problems, dataFiles, chapters };
+}
+
+export function parseMdx(text: string): Root {
+  return unified().use(remarkParse).use(remarkMdx).use(remarkGfm).parse(text);
+}
+
+function readChapter(path: string): ChapterFile {
+  const raw = readFileSync(path, 'utf8');
+  const frontmatter = FRONTMATTER.exec(raw)?.[0] ?? '';
+  const text = frontmatter.replace(/[^\r\n]/g, ' ') + raw.slice(frontmatter.length);
+  let fields: Record<string, unknown> = {};
+  try {
+    const parsed: unknown = parseDocument(frontmatter.replace(/^---\r?\n|\r?\n---(?:\r?\n)?$/g, '')).toJS();
+    if (parsed && typeof parsed === 'object') fields = parsed as Record<string, unknown>;
+  } catch {
+    // The schema check reports broken frontmatter; here it only means no fields.
+  }
+  return {
+    file: shownPath(path),
+    folder: basename(dirname(path)),
+    slug: basename(path, '.mdx'),
+    text,
+    tree: parseMdx(text),
+    explainer: typeof fields['explainer'] === 'string' ? fields['explainer'] : undefined,
+    order: Number.isInteger(fields['order']) ? (fields['order'] as number) : undefined,
+    basedOn: Array.isArray(fields['basedOn']) ? fields['basedOn'].map(String) : [],
+    fieldAt: (name) => {
+      const index = frontmatter.split('\n').findIndex((line) => line.startsWith(`${name}:`));
+      return index < 0 ? {} : { line: index + 1, column: 1 };
+    },
+  };
+}
+
+/** Files with `extension` in a folder (and, with `recursive`, below it), in a stable order. */
+export function filesIn(dir: string, extension: string, recursive = false): string[] {
+  return allFilesIn(dir, recursive).filter((path) => extname(path) === extension);
+}
+
+export function allFilesIn(dir: string, recursive = false): string[] {
+  try {
+    return readdirSync(dir, { recursive, encoding: 'utf8', withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => join(entry.parentPath, entry.name))
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+function locator(path: string): DataFile['locate'] {
+  let parsed: { document: Document; lines: LineCounter } | undefined;
+  return (fieldPath) => {
+    if (!parsed) {
+      const lines = new LineCounter();
+      parsed = { document: parseDocument(readFileSync(path, 'utf8'), { lineCounter: lines }), lines };
+    }
+    const node = parsed.document.getIn(fieldPath, true) as { range?: [number, number, number] } | undefined;
+    if (!node?.range) return undefined;
+    const at = parsed.lines.linePos(node.range[0]);
+    return { line: at.line, column: at.col };
+  };
+}
+
+/** Where a node starts, as an editor counts: line and column from 1. */
+export function startOf(node: Nodes): { line: number; column: number } | Record<string, never> {
+  return node.position ? { line: node.position.start.line, column: node.position.start.column } : {};
+}
+
+/** The line and column of a character offset in a text. */
+export function pointAt(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
+}
+
+/** The source as written for a node, e.g. a paragraph with its `[@citations]` and `<Components />`. */
+export function sourceOf(text: string, node: Nodes): string {
+  const { start, end } = node.position ?? {};
+  return start?.offset === undefined || end?.offset === undefined ? '' : text.slice(start.offset, end.offset);
+}
+
+/** A short quotation of what an editor wrote, for the `found` line. */
+export function excerpt(text: string, length = 70): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return JSON.stringify(flat.length > length ? `${flat.slice(0, length - 1)}…` : flat);
+}
+
+/** Every node of a tree, with its ancestors (nearest last). */
+export function* walk(node: Nodes, ancestors: Nodes[] = []): Generator<{ node: Nodes; ancestors: Nodes[] }> {
+  yield { node, ancestors };
+  if ('children' in node) for (const child of node.children) yield* walk(child, [...ancestors, node]);
+}
+
+/** Citation syntax as remark-citations reads it: `[@id]`, `[@id, locator]`, `[@a; @b]`. */
+export const CITATION = /\[(@[^\]\n]*)\]/g;
+
+export function citedIds(raw: string): string[] {
+  return [...raw.matchAll(CITATION)].flatMap((match) =>
+    (match[1] ?? '')
+      .split(';')
+      .map((item) => /^\s*@([a-z0-9][a-z0-9-]*)/i.exec(item)?.[1])
+      .filter((id): id is string => id !== undefined),
+  );
+}
+
+/** A heading's words as the reader sees them, which is what its anchor is made from. */
+export function headingText(node: Nodes): string {
+  if (node.type === 'text' || node.type === 'inlineCode') return node.value;
+  return 'children' in node ? node.children.map((child) => headingText(child)).join('') : '';
+}

@@ -1,0 +1,67 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { CONTENT_DIRS } from './content-dirs';
+import { SITE } from '../site.config';
+
+/**
+ * Where a page comes from in the repository, for "Edit this page" and "Last changed". A chapter is
+ * its MDX file; a reference page is the folder of data it lists; anything else is its page file.
+ */
+export function pageSource(pagePath: string): string {
+  const path = pagePath.replace(/^\/|\/$/g, '');
+  const byPage: Record<string, string> = {
+    '': 'src/pages/index.astro',
+    timeline: `${CONTENT_DIRS.events}/`,
+    people: `${CONTENT_DIRS.people}/`,
+    sources: `${CONTENT_DIRS.sources}/`,
+    corrections: `${CONTENT_DIRS.corrections}/`,
+    '404': 'src/pages/404.astro',
+    '404.html': 'src/pages/404.astro',
+  };
+  if (path in byPage) return byPage[path]!;
+  // The whole-explainer page and any other page of an explainer: that explainer's folder.
+  const explainer = path.split('/')[0] ?? '';
+  return explainer && existsSync(`${CONTENT_DIRS.explainers}/${explainer}`) ? `${CONTENT_DIRS.explainers}/${explainer}/` : 'src/pages/';
+}
+
+/** The repository page to edit a file, or to browse a folder (a folder cannot be edited as one). */
+export function editUrl(source: string): string {
+  return `${SITE.repository}/${isFolder(source) ? 'tree' : 'edit'}/${SITE.branch}/${source.replace(/\/$/, '')}`;
+}
+
+/** Every commit that changed the file or folder. */
+export function historyUrl(source: string): string {
+  return `${SITE.repository}/commits/${SITE.branch}/${source.replace(/\/$/, '')}`;
+}
+
+function isFolder(source: string): boolean {
+  if (source.endsWith('/')) return true;
+  try {
+    return statSync(source).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+const lastChanges = new Map<string, string | undefined>();
+
+/**
+ * The day of the last commit that changed the file or folder (YYYY-MM-DD), or undefined where git
+ * history is not available: no git, a file not yet committed, or a shallow clone (whose single
+ * commit would date every page to the latest change; CI fetches the full history for this).
+ */
+export function lastChanged(source: string): string | undefined {
+  if (!lastChanges.has(source)) lastChanges.set(source, readLastChange(source));
+  return lastChanges.get(source);
+}
+
+function readLastChange(source: string): string | undefined {
+  const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  try {
+    if (git('rev-parse', '--is-shallow-repository') === 'true') return undefined;
+    const day = git('log', '-1', '--format=%cs', '--', source);
+    return /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,56 @@
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { runContentChecks } from '../../src/lib/checks/index';
+import { contentDirs } from '../../src/lib/content-dirs';
+import { formatProblem } from '../../src/lib/content-error';
+
+/**
+ * One folder per mistake under tests/fixtures/broken: `mistake.txt` says what it is, `tree/` holds
+ * the files that differ from the valid tree in tests/fixtures/content, and `expected.txt` is the
+ * exact report `npm run check` prints for it (paths shown from the content root, as `content/…`).
+ * Every case must report at least one problem: no mistake may pass silently.
+ * Run with UPDATE=1 to rewrite `expected.txt` after an intended change, then review the diff.
+ */
+const BROKEN = 'tests/fixtures/broken';
+const VALID = 'tests/fixtures/content';
+const update = process.env['UPDATE'] === '1';
+const scratch = mkdtempSync(join(tmpdir(), 'broken-content-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+async function report(root: string): Promise<{ count: number; text: string }> {
+  const problems = await runContentChecks(contentDirs(root));
+  const text = problems.map(formatProblem).join('\n\n');
+  // Show paths as an editor would see them in the real tree: content/sources/…
+  const shown = text.replaceAll(`${relative(process.cwd(), root)}/`, 'content/').replaceAll(`${root}/`, 'content/');
+  return { count: problems.length, text: `${shown}\n` };
+}
+
+test('the valid tree has no problems', async () => {
+  expect((await report(VALID)).count).toBe(0);
+});
+
+const cases = readdirSync(BROKEN, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .sort();
+
+test('there are at least 20 broken-content fixtures', () => {
+  expect(cases.length).toBeGreaterThanOrEqual(20);
+});
+
+describe('each broken fixture reports its mistake exactly', () => {
+  for (const name of cases) {
+    test(`${name}: ${readFileSync(join(BROKEN, name, 'mistake.txt'), 'utf8').trim()}`, async () => {
+      const root = join(scratch, name);
+      cpSync(VALID, root, { recursive: true });
+      cpSync(join(BROKEN, name, 'tree'), root, { recursive: true });
+      const { count, text } = await report(root);
+      expect(count, 'the mistake passed silently').toBeGreaterThan(0);
+      const expectedFile = join(BROKEN, name, 'expected.txt');
+      if (update || !existsSync(expectedFile)) writeFileSync(expectedFile, text);
+      expect(text).toBe(readFileSync(expectedFile, 'utf8'));
+    });
+  }
+});

@@ -1,0 +1,42 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import { runContentChecks } from '../../src/lib/checks/index';
+import { contentDirs } from '../../src/lib/content-dirs';
+
+/** `npm run new` writes files that are valid as written, and refuses what would be a mistake. */
+const root = mkdtempSync(join(tmpdir(), 'scaffold-'));
+cpSync('tests/fixtures/content', root, { recursive: true });
+
+function scaffold(...args: string[]): string {
+  return execFileSync(process.execPath, ['--import', './scripts/lib/resolve-ts.mjs', 'scripts/new.ts', ...args], {
+    env: { ...process.env, CONTENT_ROOT: root },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+test('every kind of starting file is valid, and a tree built from them passes the checks', async () => {
+  scaffold('explainer', 'new-story');
+  scaffold('chapter', 'new-story', 'second-part');
+  scaffold('source', 'my-source');
+  scaffold('person', 'john-roe', 'my-source');
+  scaffold('event', '2024-01-01-thing', 'my-source');
+  scaffold('statement', 'roe-said', 'john-roe', 'my-source');
+  scaffold('correction', 'r1-thing', 'my-source', 'article-one');
+  expect(readFileSync(join(root, 'explainers/new-story/second-part.mdx'), 'utf8')).toContain('order: 1');
+  const problems = await runContentChecks(contentDirs(root));
+  expect(problems).toEqual([]);
+}, 30_000);
+
+test.each([
+  [['person', 'jane-roe'], /give the source id/],
+  [['source', 'Bad_Id'], /not a usable source id/],
+  [['source', 'article-one'], /already exists/],
+  [['chapter', 'no-such-explainer', 'part'], /there is no explainer/],
+  [['person', 'jane-roe', 'no-such-source'], /there is no .*no-such-source\.yaml/],
+])('npm run new -- %s is refused', (args, message) => {
+  expect(() => scaffold(...args)).toThrow(message);
+});
