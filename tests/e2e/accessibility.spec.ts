@@ -9,6 +9,9 @@ import { sitemapPaths } from './site-pages';
  * right language on the page and on words in another language.
  */
 const paths = sitemapPaths();
+// The whole-explainer page holds every chapter and about a hundred notes: axe and a full keyboard
+// walk over it take far longer than over one chapter, so these tests get room to finish.
+test.describe.configure({ timeout: 120_000 });
 
 for (const path of paths) {
   test.describe(path, () => {
