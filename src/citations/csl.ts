@@ -58,7 +58,7 @@ const URL_IN_TEXT = /https?:\/\/[^\s<"]+[^\s<".,;:)]/g;
 
 /** One formatted entry as HTML, with its address made a link (citeproc prints it as plain text). */
 export function formatEntry(item: CslItem, style: CitationStyle = NOTE_STYLE): string {
-  const html = new Cite(item).format('bibliography', { format: 'html', template: style, lang: CITATION_LOCALE });
+  const html = bibliography(item, style, 'html');
   const entry = /<div[^>]*class="csl-entry"[^>]*>([\s\S]*?)<\/div>\s*<\/div>\s*$/.exec(html)?.[1] ?? html;
   return markLanguage(
     entry.trim().replace(URL_IN_TEXT, (url) => `<a href="${url}">${url}</a>`),
@@ -80,7 +80,22 @@ function markLanguage(html: string, item: CslItem): string {
 
 /** A plain-text entry, for copying. */
 export function formatEntryText(item: CslItem, style: CitationStyle): string {
-  return new Cite(item).format('bibliography', { format: 'text', template: style, lang: CITATION_LOCALE }).trim();
+  return bibliography(item, style, 'text').trim();
+}
+
+/**
+ * citeproc builds an engine for every call, which costs milliseconds; a source is cited on many
+ * pages and in many notes, so each formatted entry is kept, keyed by everything that shapes it.
+ */
+const formatted = new Map<string, string>();
+function bibliography(item: CslItem, style: CitationStyle, format: 'html' | 'text'): string {
+  const key = `${style} ${format} ${JSON.stringify(item)}`;
+  let entry = formatted.get(key);
+  if (entry === undefined) {
+    entry = new Cite(item).format('bibliography', { format, template: style, lang: CITATION_LOCALE });
+    formatted.set(key, entry);
+  }
+  return entry;
 }
 
 export function formatBibtex(items: CslItem[]): string {
