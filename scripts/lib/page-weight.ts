@@ -127,16 +127,21 @@ function references(html: string): { external: [string, Kind][]; inlineJs: strin
 }
 
 /**
- * Fonts a stylesheet would download for a Latin-script page: per @font-face, the first `url()` (the
- * browser takes the first format it supports, and lists put woff2 first), and only faces whose
- * unicode-range covers basic Latin. Other url()s (background images) are counted as images.
+ * Fonts a stylesheet would download for a Latin-script page on screen: per @font-face, the first
+ * `url()` (the browser takes the first format it supports, and lists put woff2 first), and only
+ * faces whose unicode-range covers basic Latin and whose family some screen rule uses (a browser
+ * fetches a face only when text is set in it; the print face is fetched only to print). Other
+ * url()s (background images) are counted as images.
  */
 function cssFetches(css: string): [string, Kind][] {
   const fetches: [string, Kind][] = [];
   const faces = [...css.matchAll(/@font-face\s*{([^}]*)}/gi)];
+  const screenRules = withoutPrintRules(css.replace(/@font-face\s*{[^}]*}/gi, ''));
   for (const [, body = ''] of faces) {
     const range = /unicode-range\s*:\s*([^;]+)/i.exec(body)?.[1];
     if (range && !coversLatinA(range)) continue;
+    const family = /font-family\s*:\s*['"]?([^;'"]+)['"]?/i.exec(body)?.[1]?.trim();
+    if (family && !screenRules.includes(family)) continue;
     const url = /url\(\s*['"]?([^'")]+)['"]?\s*\)/i.exec(body)?.[1];
     if (url) fetches.push([url, 'font']);
   }
@@ -145,6 +150,25 @@ function cssFetches(css: string): [string, Kind][] {
     if (!url.startsWith('data:') && !url.startsWith('#')) fetches.push([url, kindOf(url)]);
   }
   return fetches;
+}
+
+/** The stylesheet without its `@media print { … }` blocks. */
+function withoutPrintRules(css: string): string {
+  let out = '';
+  let from = 0;
+  for (const match of css.matchAll(/@media\s+print\s*{/gi)) {
+    if (match.index < from) continue;
+    out += css.slice(from, match.index);
+    let depth = 1;
+    let at = match.index + match[0].length;
+    while (depth > 0 && at < css.length) {
+      if (css[at] === '{') depth++;
+      else if (css[at] === '}') depth--;
+      at++;
+    }
+    from = at;
+  }
+  return out + css.slice(from);
 }
 
 /** True when a unicode-range includes U+0041 ("A"). */

@@ -88,6 +88,14 @@ test.describe('footnote previews', () => {
   });
 });
 
+test('reading a chapter fetches no font (the print face loads only to print) and no search code', async ({ page }) => {
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(request.url()));
+  await page.goto(CHAPTER, { waitUntil: 'networkidle' });
+  expect(requests.filter((url) => /\.(woff2?|ttf|otf)$/.test(url))).toEqual([]);
+  expect(requests.filter((url) => url.includes('/pagefind/'))).toEqual([]);
+});
+
 test('search loads only when opened, and finds a person across chapters', async ({ page }) => {
   const requests: string[] = [];
   page.on('request', (request) => requests.push(request.url()));
