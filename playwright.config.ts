@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_ARGS } from './src/lib/chromium';
 
 /**
  * Browser tests run against the built site (dist/), served by a small static server that applies
@@ -21,20 +22,11 @@ export default defineConfig({
     ...devices['Desktop Chrome'],
     launchOptions: {
       ...(executablePath ? { executablePath } : {}),
-      // Without these, Chromium reaches for Google's services at start-up, which a closed network refuses.
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
   webServer: {
-    command: `node scripts/serve-static.mjs ${siteDir} ${port}`,
+    command: `node --import ./scripts/lib/resolve-ts.mjs scripts/serve-static.ts ${siteDir} ${port}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 30_000,

@@ -1,12 +1,12 @@
-import { createReadStream, existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
+import { join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { PDFDocument } from 'pdf-lib';
+import { CHROMIUM_ARGS, chromiumExecutable, hasChromium } from '../lib/chromium';
+import { startStaticServer } from '../lib/static-server';
 
 /**
  * The PDF edition of each explainer, written after the build from its whole-explainer page
@@ -20,25 +20,6 @@ import { PDFDocument } from 'pdf-lib';
  *
  * Chromium: CHROMIUM_PATH when set (e.g. Debian's /usr/bin/chromium), else Playwright's own.
  */
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
 
 /** What the whole-explainer page states about its edition, in data-pdf-* attributes. */
 interface Edition {
@@ -72,16 +53,15 @@ export function pdfEdition(): AstroIntegration {
 
 async function writePdfEditions(root: string, base: string, pages: string[], logger: AstroIntegrationLogger): Promise<void> {
   const started = performance.now();
-  const executablePath = process.env['CHROMIUM_PATH'] || chromium.executablePath();
-  if (!existsSync(executablePath)) {
+  const executablePath = chromiumExecutable();
+  if (!hasChromium()) {
     throw new Error(
       `The PDF edition needs Chromium, and there is none at ${executablePath}. ` +
         `Run ". scripts/setup.sh --browser" (it installs Playwright's Chromium, or Debian's chromium), ` +
         `or set CHROMIUM_PATH to a Chromium binary.`,
     );
   }
-  const server = await serve(root, base);
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { server, origin } = await startStaticServer({ root, base });
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage();
@@ -135,23 +115,4 @@ async function writePdfEditions(root: string, base: string, pages: string[], log
     server.close();
   }
   logger.info(`PDF editions written in ${Math.round(performance.now() - started)} ms`);
-}
-
-/** The built site on a free local port, with the base path as Astro's URLs have it. */
-function serve(root: string, base: string): Promise<Server> {
-  const server = createServer((request, response) => {
-    let path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
-    if (!path.startsWith(base)) return void response.writeHead(404).end();
-    path = path.slice(base.length);
-    let file = normalize(join(root, path));
-    if (!file.startsWith(root)) return void response.writeHead(403).end();
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file)) return void response.writeHead(404).end();
-    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(response);
-  });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve(server));
-  });
 }

@@ -1,0 +1,7 @@
+// Serves the built site for the browser tests: node --import ./scripts/lib/resolve-ts.mjs scripts/serve-static.ts [dir=dist] [port=4322]
+import { startStaticServer } from '../src/lib/static-server.ts';
+
+const root = process.argv[2] ?? 'dist';
+const port = Number(process.argv[3] ?? 4322);
+const { origin } = await startStaticServer({ root, port });
+console.log(`Serving ${root} on ${origin}`);
