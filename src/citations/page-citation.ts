@@ -1,7 +1,7 @@
 import type { CslItem } from '@citation-js/core';
 import { chapterPath, type Chapter, type Explainer } from '../lib/explainers';
 import { SITE } from '../site.config';
-import { CITATION_STYLES, formatBibtex, formatEntry, formatEntryText, type CitationStyle } from './csl';
+import { CITATION_STYLES, formatBibtex, formatEntry, type CitationStyle } from './csl';
 
 /** How to cite one page of an explainer, as CSL-JSON: the single source every citation format comes from. */
 export function pageCslItem(explainer: Explainer, chapter: Chapter, url: string): CslItem {
@@ -20,7 +20,7 @@ export function pageCslItem(explainer: Explainer, chapter: Chapter, url: string)
 }
 
 export interface PageCitationFormats {
-  styles: { style: CitationStyle; name: string; html: string; text: string }[];
+  styles: { style: CitationStyle; name: string; html: string }[];
   bibtex: string;
   cslJson: string;
 }
@@ -31,7 +31,6 @@ export function pageCitationFormats(item: CslItem): PageCitationFormats {
       style,
       name,
       html: formatEntry(item, style),
-      text: formatEntryText(item, style),
     })),
     bibtex: formatBibtex([item]),
     cslJson: JSON.stringify([item], null, 2),

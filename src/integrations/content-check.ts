@@ -1,5 +1,5 @@
 import type { AstroIntegration } from 'astro';
-import { loadDataCollections } from '../lib/data-collections';
+import { freezeDataCollections, loadDataCollections } from '../lib/data-collections';
 
 /**
  * Validates every YAML data file (fields, dates, cross-references) before any page is built, so an
@@ -9,8 +9,9 @@ export function contentCheck(): AstroIntegration {
   return {
     name: 'content-check',
     hooks: {
-      'astro:config:setup': () => {
+      'astro:config:setup': ({ command }) => {
         loadDataCollections();
+        if (command === 'build') freezeDataCollections();
       },
     },
   };

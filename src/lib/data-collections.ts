@@ -92,20 +92,30 @@ function mdxFilesUnder(dir: string): string[] {
   }
 }
 
-let cached: { key: string; data: DataCollections } | undefined;
+let cached: { key: string; dirs: Dirs; data: DataCollections } | undefined;
+let frozen = false;
+
+/**
+ * During `astro build` nothing edits the content, so the data read at the start serves every
+ * chapter; without this, each chapter's transform would check every file's timestamp again.
+ */
+export function freezeDataCollections(): void {
+  frozen = true;
+}
 
 /**
  * The validated data, read once and again only when a file changes (as in `astro dev`).
  * Throws a ContentError listing every problem, so no page is built from bad data.
  */
 export function loadDataCollections(dirs: Dirs = CONTENT_DIRS): DataCollections {
+  if (frozen && cached?.dirs === dirs) return cached.data;
   const key = [...COLLECTIONS.flatMap((c) => yamlFilesIn(dirs[c])), ...mdxFilesUnder(dirs.explainers)]
     .map((file) => `${file}@${statSync(file).mtimeMs}`)
     .join('|');
   if (cached?.key !== key) {
     const { data, problems } = readDataCollections(dirs);
     if (problems.length > 0) throw new ContentError(problems);
-    cached = { key, data };
+    cached = { key, dirs, data };
   }
   return cached.data;
 }

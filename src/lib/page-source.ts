@@ -43,24 +43,42 @@ function isFolder(source: string): boolean {
   }
 }
 
-const lastChanges = new Map<string, string | undefined>();
-
 /**
  * The day of the last commit that changed the file or folder (YYYY-MM-DD), or undefined where git
  * history is not available: no git, a file not yet committed, or a shallow clone (whose single
  * commit would date every page to the latest change; CI fetches the full history for this).
  */
 export function lastChanged(source: string): string | undefined {
-  if (!lastChanges.has(source)) lastChanges.set(source, readLastChange(source));
-  return lastChanges.get(source);
+  const days = lastChangeByFile();
+  if (!days) return undefined;
+  if (!isFolder(source)) return days.get(source);
+  const folder = source.replace(/\/?$/, '/');
+  let newest: string | undefined;
+  for (const [file, day] of days) if (file.startsWith(folder) && (!newest || day > newest)) newest = day;
+  return newest;
 }
 
-function readLastChange(source: string): string | undefined {
-  const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+let history: Map<string, string> | null | undefined;
+
+/** One `git log` for the whole repository, read once per build: each file's last commit day. */
+function lastChangeByFile(): Map<string, string> | undefined {
+  if (history === undefined) history = readHistory() ?? null;
+  return history ?? undefined;
+}
+
+function readHistory(): Map<string, string> | undefined {
+  const git = (...args: string[]) =>
+    execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 256 * 1024 * 1024 });
   try {
-    if (git('rev-parse', '--is-shallow-repository') === 'true') return undefined;
-    const day = git('log', '-1', '--format=%cs', '--', source);
-    return /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : undefined;
+    if (git('rev-parse', '--is-shallow-repository').trim() === 'true') return undefined;
+    const days = new Map<string, string>();
+    // Newest commit first: a file's first appearance is its last change.
+    for (const commit of git('log', '--format=%x00%cs', '--name-only').split('\0')) {
+      const [day = '', ...files] = commit.split('\n').filter(Boolean);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) continue;
+      for (const file of files) if (!days.has(file)) days.set(file, day);
+    }
+    return days;
   } catch {
     return undefined;
   }
