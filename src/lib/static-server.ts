@@ -2,6 +2,7 @@ import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
+import { createGzip } from 'node:zlib';
 
 /**
  * Serves a built site from a folder on 127.0.0.1, as a static host would: directories answer with
@@ -53,12 +54,17 @@ export interface StaticServerOptions {
   port?: number;
   /** The site's base path, e.g. `/` or `/csto-explainer/`; requests outside it get 404. */
   base?: string;
+  /** Gzip text as production hosts do (for measuring what readers download). */
+  compress?: boolean;
 }
+
+const COMPRESSIBLE = /^(text\/|application\/(json|xml|manifest\+json)|image\/svg)/;
 
 export function startStaticServer({
   root: folder,
   port = 0,
   base = '/',
+  compress = false,
 }: StaticServerOptions): Promise<{ server: Server; origin: string }> {
   const root = resolve(folder);
   const rules = readHeaderRules(root);
@@ -74,8 +80,13 @@ export function startStaticServer({
     if (!existsSync(file)) return void response.writeHead(404).end();
     const headers: Record<string, string> = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
     for (const rule of rules) if (matches(rule.pattern, path)) for (const [name, value] of rule.headers) headers[name] = value;
+    const gzip =
+      compress && COMPRESSIBLE.test(headers['content-type'] ?? '') && /\bgzip\b/.test(String(request.headers['accept-encoding']));
+    if (gzip) headers['content-encoding'] = 'gzip';
     response.writeHead(found ? 200 : 404, headers);
-    createReadStream(file).pipe(response);
+    const body = createReadStream(file);
+    if (gzip) body.pipe(createGzip()).pipe(response);
+    else body.pipe(response);
   });
   return new Promise((resolvePromise, reject) => {
     server.once('error', reject);

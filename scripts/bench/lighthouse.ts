@@ -1,0 +1,70 @@
+import { launch } from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { CHROMIUM_ARGS, chromiumExecutable, hasChromium } from '../../src/lib/chromium.ts';
+
+/**
+ * Lighthouse with its default mobile settings (Moto G Power viewport, simulated slow 4G and 4x CPU
+ * slowdown), in the Chromium the build and tests use (src/lib/chromium.ts), with the same flags.
+ * The simulated throttling makes performance scores repeatable on a busy machine; we still run each
+ * page `runs` times and keep the median performance run.
+ */
+export const CHROME_PATH = hasChromium() ? chromiumExecutable() : '/usr/bin/chromium';
+
+export interface LighthouseFigures {
+  url: string;
+  performance: number;
+  accessibility: number;
+  bestPractices: number;
+  seo: number;
+  /** Milliseconds. */
+  lcp: number;
+  cls: number;
+  /** Milliseconds. */
+  tbt: number;
+  /** Bytes transferred, as Lighthouse counts them (compressed). */
+  totalBytes: number;
+  /** Audits that cost points in accessibility, best practices or SEO: the work the scores point to. */
+  failing: string[];
+}
+
+export async function runLighthouse(urls: string[], runs = 1): Promise<LighthouseFigures[]> {
+  const chrome = await launch({ chromePath: CHROME_PATH, chromeFlags: ['--headless', ...CHROMIUM_ARGS], logLevel: 'silent' });
+  try {
+    const results: LighthouseFigures[] = [];
+    for (const url of urls) {
+      const attempts: LighthouseFigures[] = [];
+      for (let run = 0; run < runs; run++) {
+        const result = await lighthouse(url, {
+          port: chrome.port,
+          output: 'json',
+          logLevel: 'error',
+          onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+        });
+        if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+        const { categories, audits } = result.lhr;
+        const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100);
+        const value = (id: string) => audits[id]?.numericValue ?? Number.NaN;
+        attempts.push({
+          url,
+          performance: score('performance'),
+          accessibility: score('accessibility'),
+          bestPractices: score('best-practices'),
+          seo: score('seo'),
+          lcp: value('largest-contentful-paint'),
+          cls: value('cumulative-layout-shift'),
+          tbt: value('total-blocking-time'),
+          totalBytes: value('total-byte-weight'),
+          failing: ['accessibility', 'best-practices', 'seo'].flatMap((category) =>
+            (categories[category]?.auditRefs ?? [])
+              .filter((ref) => ref.weight > 0 && (audits[ref.id]?.score ?? 1) < 1)
+              .map((ref) => `${category}/${ref.id}`),
+          ),
+        });
+      }
+      results.push(attempts.toSorted((a, b) => a.performance - b.performance)[Math.floor(attempts.length / 2)]!);
+    }
+    return results;
+  } finally {
+    chrome.kill();
+  }
+}

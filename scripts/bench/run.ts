@@ -1,0 +1,153 @@
+/**
+ * `npm run bench [-- options]`: figures on what the site costs its readers and its builders.
+ * Not part of the test suite: it takes minutes and its timings depend on the machine.
+ *
+ *   1. Clean build of the site as it is now: median time of --runs builds, peak memory, phases.
+ *   2. Every built page: HTML, CSS and JavaScript bytes (raw, gzip, brotli), requests, and whether
+ *      JavaScript is needed to read it.
+ *   3. Lighthouse (mobile) on the home page, a chapter and the whole-explainer page if there is one.
+ *   4. Scaling: synthetic explainers of 100 chapters (and 1,000 with --full), our site against a
+ *      bare-Astro floor on the same MDX; see scaling.ts.
+ *
+ * Everything is built in a scratch copy under the system temp folder (deleted at the end unless
+ * --keep), so the checkout's dist/ and caches are never touched.
+ *
+ * Options: --full (add 1,000 chapters), --runs N (clean builds per measurement, default 3; the
+ * 1,000-chapter builds run once), --timeout-min M (stop a scaling build after M minutes and report
+ * a lower bound, default 30), --skip build,pages,lighthouse,scaling, --keep (keep the scratch folder,
+ * with each project's last-build.log).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { htmlFiles, isArticle, kb, requestCount, total, weighPage, type Size } from '../lib/page-weight.ts';
+import { runLighthouse } from './lighthouse.ts';
+import { scaling } from './scaling.ts';
+import { startStaticServer } from '../../src/lib/static-server.ts';
+import { copySite } from './scratch-project.ts';
+import { fixed, median, printTable } from './table.ts';
+import { cleanBuild, type BuildFigures } from './timed-build.ts';
+
+const { values } = parseArgs({
+  options: {
+    full: { type: 'boolean', default: false },
+    runs: { type: 'string', default: '3' },
+    skip: { type: 'string', default: '' },
+    keep: { type: 'boolean', default: false },
+    'timeout-min': { type: 'string', default: '30' },
+  },
+});
+const runs = Math.max(1, Number(values.runs));
+const timeoutSeconds = 60 * Number(values['timeout-min']);
+const skip = new Set(values.skip.split(',').filter(Boolean));
+
+const scratch = mkdtempSync(join(tmpdir(), 'footnoted-bench-'));
+console.log(
+  `Benchmark on Node ${process.version}, ${availableParallelism()} CPUs, ${fixed(totalmem() / 2 ** 30, 0)} GB RAM, ` +
+    `load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} (timings are only comparable on a quiet machine).`,
+);
+console.log(`Scratch folder: ${scratch}`);
+
+try {
+  const site = copySite(join(scratch, 'site'));
+  const dist = join(site, 'dist');
+
+  // 1. Build. Always at least once: the next sections read its output.
+  const builds: BuildFigures[] = [];
+  for (let run = 0; run < (skip.has('build') ? 1 : runs); run++) {
+    console.log(`  clean build of the site, run ${run + 1}…`);
+    builds.push(await cleanBuild(site));
+  }
+  if (!skip.has('build')) {
+    const seconds = builds.map((b) => b.seconds);
+    const typical = builds.find((b) => b.seconds === median(seconds)) ?? builds[0]!;
+    printTable(
+      `Clean build of the site (${runs} run${runs > 1 ? 's' : ''})`,
+      ['pages', 'median s', 'min s', 'max s', 'peak MB', 'collect s', 'bundle s', 'render s', 'other s'],
+      [
+        [
+          typical.pages,
+          fixed(median(seconds), 2),
+          fixed(Math.min(...seconds), 2),
+          fixed(Math.max(...seconds), 2),
+          fixed(Math.max(...builds.map((b) => b.peakRssMb)), 0),
+          fixed(typical.phases.collect, 2),
+          fixed(typical.phases.bundle, 2),
+          fixed(typical.phases.render, 2),
+          fixed(typical.phases.other, 2),
+        ],
+      ],
+    );
+  }
+
+  // 2. Page weights.
+  const files = htmlFiles(dist);
+  if (!skip.has('pages')) {
+    const sizes = (size: Size) => `${kb(size.raw)} / ${kb(size.gzip)} / ${kb(size.brotli ?? Number.NaN)}`;
+    printTable(
+      'Page weight in KB (raw / gzip / brotli); JS counts inline and external scripts; requests = page + files it fetches',
+      ['page', 'HTML', 'CSS', 'JS', 'requests', 'JS needed to read'],
+      files.map((file) => {
+        const page = weighPage(dist, file, { brotli: true });
+        return [
+          page.path,
+          sizes(total(page, 'html')),
+          sizes(total(page, 'css')),
+          sizes(total(page, 'js')),
+          requestCount(page),
+          page.needsJs.length ? `yes: ${page.needsJs.join('; ')}` : 'none',
+        ];
+      }),
+    );
+  }
+
+  // 3. Lighthouse: the home page, the first chapter page, the whole-explainer page.
+  if (!skip.has('lighthouse')) {
+    const chapter = files.find(
+      (file) => /^[^/]+\/[^/]+\/index\.html$/.test(file) && !file.endsWith('/all/index.html') && isArticle(dist, file),
+    );
+    const explainer = chapter?.split('/')[0];
+    const paths = [
+      '/',
+      ...(chapter ? [`/${chapter.replace(/index\.html$/, '')}`] : []),
+      ...(files.includes(`${explainer}/all/index.html`) ? [`/${explainer}/all/`] : []),
+    ];
+    // Gzip like the hosts we deploy to, so Lighthouse weighs what readers download.
+    const { server, origin } = await startStaticServer({ root: dist, compress: true });
+    try {
+      console.log(`  Lighthouse on ${paths.join(', ')}…`);
+      const results = await runLighthouse(paths.map((path) => `${origin}${path}`));
+      printTable(
+        'Lighthouse 13, mobile (simulated slow 4G, 4× CPU slowdown)',
+        ['page', 'performance', 'accessibility', 'best practices', 'SEO', 'LCP ms', 'CLS', 'TBT ms', 'total KB'],
+        results.map((r) => [
+          r.url.replace(origin, ''),
+          r.performance,
+          r.accessibility,
+          r.bestPractices,
+          r.seo,
+          fixed(r.lcp, 0),
+          fixed(r.cls, 3),
+          fixed(r.tbt, 0),
+          kb(r.totalBytes),
+        ]),
+      );
+      for (const r of results) if (r.failing.length) console.log(`  ${r.url.replace(origin, '')} fails: ${r.failing.join(', ')}`);
+    } finally {
+      server.close();
+    }
+  }
+
+  // 4. Scaling.
+  if (!skip.has('scaling')) {
+    await scaling(scratch, site, 100, runs, timeoutSeconds);
+    if (values.full) await scaling(scratch, site, 1000, 1, timeoutSeconds);
+    else console.log('\n(1,000 chapters: `npm run bench -- --full`, 35 minutes or more, most of it the PDF edition.)');
+  }
+} finally {
+  if (values.keep) console.log(`\nKept ${scratch}`);
+  else rmSync(scratch, { recursive: true, force: true });
+}
