@@ -24,8 +24,3 @@ export function formatDateRange(from: PartialDate, until: PartialDate | undefine
   if (from.precision !== until.precision) return `${formatDate(from, locale)} – ${formatDate(until, locale)}`;
   return new Intl.DateTimeFormat(locale, FORMATS[from.precision]).formatRange(toUtcDate(from), toUtcDate(until));
 }
-
-/** The value for a `<time datetime>` attribute. */
-export function machineDate(date: PartialDate): string {
-  return date.iso;
-}

@@ -68,9 +68,6 @@ export async function getExplainers(): Promise<Explainer[]> {
     .toSorted((a, b) => b.overview.data.updated.iso.localeCompare(a.overview.data.updated.iso));
 }
 
-export async function getExplainer(id: string): Promise<Explainer | undefined> {
-  return (await getExplainers()).find((explainer) => explainer.id === id);
-}
 
 /** Minutes to read a chapter at 220 words a minute (prose only, not the notes). */
 export function readingMinutes(chapter: Chapter): number {
