@@ -68,7 +68,6 @@ export async function getExplainers(): Promise<Explainer[]> {
     .toSorted((a, b) => b.overview.data.updated.iso.localeCompare(a.overview.data.updated.iso));
 }
 
-
 /** Minutes to read a chapter at 220 words a minute (prose only, not the notes). */
 export function readingMinutes(chapter: Chapter): number {
   const words = (chapter.body ?? '')
