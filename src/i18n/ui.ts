@@ -52,6 +52,7 @@ export const UI = {
     correctionsIntro:
       'The explainers rewrite published news articles. Where an article is wrong or imprecise, the explainer states what holds, cites the evidence, and shows an editor’s note. This page lists every such place.',
     claim: (claim: string) => `Claim ${claim}`,
+    notedIn: 'Editor’s note in',
     article: 'Article',
     peopleIntro:
       'Each person is named with one house spelling throughout; other spellings found in sources are listed. Titles are given with their dates, so a former office is always clear.',

@@ -54,6 +54,13 @@ const CITATION_ITEM = /^@([a-z0-9][a-z0-9-]*)\s*(?:,\s*(\S[^]*?))?\s*$/i;
 
 type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
 
+/** An editor's note in a chapter (as `remarkPluginFrontmatter.corrections`). */
+export interface NotedCorrection {
+  correction: string;
+  /** The id of the note's element in the chapter. */
+  anchor: string;
+}
+
 /** What a chapter tells its page about the sources it cites (as `remarkPluginFrontmatter.citations`). */
 export interface PageCitation {
   source: string;
@@ -69,6 +76,8 @@ export default function remarkCitations(options: RemarkCitationsOptions = {}) {
     const catalog = loadDataCollections(dirs);
     const prefix = chapterPrefix(file);
     const definitions = new Map<string, FootnoteDefinition>();
+    /** Editor's notes in this chapter: correction id and the note's element id, for the corrections page. */
+    const notedCorrections: NotedCorrection[] = [];
 
     /** Stops the build with a ContentProblem, worded by the one formatter every content mistake uses. */
     const fail = (problem: Omit<ContentProblem, 'file'>, node: Nodes, offsetInSource?: number): never => {
@@ -197,6 +206,7 @@ export default function remarkCitations(options: RemarkCitationsOptions = {}) {
     const astro = (file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro;
     if (astro?.frontmatter) {
       astro.frontmatter['citations'] = [...cited].map(([source, notes]): PageCitation => ({ source, notes }));
+      astro.frontmatter['corrections'] = notedCorrections;
     }
 
     function expandQuote(node: JsxElement): RootContent[] {
@@ -254,6 +264,8 @@ export default function remarkCitations(options: RemarkCitationsOptions = {}) {
       const correction = catalog.corrections.get(id);
       if (!correction) return fail(unknownId('correction', id, catalog.corrections, dirs.corrections, '<EditorsNote id>'), node);
       const article = catalog.sources.get(correction.article.id);
+      const anchor = `${prefix}-correction-${id}`;
+      notedCorrections.push({ correction: id, anchor });
       const content: PhrasingContent[] = [
         { type: 'strong', children: [{ type: 'text', value: 'Editor’s note: ' }] },
         { type: 'text', value: `${article?.publisher ?? correction.article.id} ${correction.articleSays}. ${correction.fact}` },
@@ -264,7 +276,7 @@ export default function remarkCitations(options: RemarkCitationsOptions = {}) {
       return {
         type: 'blockquote',
         // role="note": an aside inside the chapter, not a landmark (several would need unique names).
-        data: { hName: 'aside', hProperties: { className: ['editors-note'], role: 'note', dataCorrection: id } },
+        data: { hName: 'aside', hProperties: { id: anchor, className: ['editors-note'], role: 'note', dataCorrection: id } },
         children: [{ type: 'paragraph', children: content }],
       };
     }

@@ -39,3 +39,20 @@ test('every chapter states the period it covers and when it was updated', async 
     await expect(page.locator('.chapter-meta')).toContainText(/Updated \d{1,2} \w+ \d{4}/);
   }
 });
+
+test('every correction is noted in a chapter, and the note and the corrections page link to each other', async ({ page }) => {
+  await page.goto('/corrections/');
+  const corrections = page.locator('main ol > li[id]');
+  const count = await corrections.count();
+  expect(count).toBeGreaterThanOrEqual(7);
+  for (let index = 0; index < count; index++) {
+    await expect(corrections.nth(index).getByText('Editor’s note in')).toBeVisible();
+  }
+  const first = corrections.first();
+  const id = await first.getAttribute('id');
+  await first.getByText('Editor’s note in').locator('a').first().click();
+  const note = page.locator(`aside.editors-note[data-correction="${id}"]`).first();
+  await expect(note).toBeInViewport();
+  await note.getByRole('link', { name: 'All corrections' }).click();
+  await expect(page).toHaveURL(new RegExp(`/corrections/#${id}$`));
+});
