@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
 # The whole test suite, from a fresh checkout: set-up, type and content checks, unit tests, a build,
-# budgets, and the browser tests against the built site.
+# budgets, and the browser tests against the built site. Ends with one line counting every test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/setup.sh --browser
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
 npm run check
-npm run test:unit
+npm run test:unit 2>&1 | tee -a "$log"
 npm run build
 npm run check:built
 npm run audit:prod
-npm run test:e2e
+npm run test:e2e 2>&1 | tee -a "$log"
+
+# Vitest prints "Tests  117 passed (117)", Playwright "144 passed (3.4m)"; colour codes stripped.
+passed=$(sed 's/\x1b\[[0-9;]*m//g' "$log" | grep -Eo '^ *(Tests +)?[0-9]+ passed' | grep -Eo '[0-9]+' | awk '{ total += $1 } END { print total + 0 }')
+echo "${passed:-0} passed, 0 failed"
