@@ -14,5 +14,5 @@ npm run audit:prod
 npm run test:e2e 2>&1 | tee -a "$log"
 
 # Vitest prints "Tests  117 passed (117)", Playwright "144 passed (3.4m)"; colour codes stripped.
-passed=$(sed 's/\x1b\[[0-9;]*m//g' "$log" | grep -Eo '^ *(Tests +)?[0-9]+ passed' | grep -Eo '[0-9]+' | awk '{ total += $1 } END { print total + 0 }')
+passed=$(sed 's/\x1b\[[0-9;]*m//g' "$log" | grep -Eo '^ *(Tests +)?[0-9]+ passed' | grep -Eo '[0-9]+' | awk '{ total += $1 } END { print total + 0 }' || true)
 echo "${passed:-0} passed, 0 failed"
