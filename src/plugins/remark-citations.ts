@@ -3,6 +3,7 @@ import type {
   FootnoteDefinition,
   FootnoteReference,
   Html,
+  List,
   Nodes,
   Paragraph,
   Parents,
@@ -37,6 +38,7 @@ import { formatProblem, type ContentProblem } from '../lib/content-error';
  *   <EditorsNote id="correction-id" />   a visible note where the explainer departs from an article
  *   <Person id="person-id" />    a person's house name, linked to their card
  *   <KeyEvents ids="a, b" />     a key-facts table of events (date, what happened), each cited
+ *   <NameSpellings />            each person's house name with the other spellings found in sources
  *
  * Every unknown id stops the build with file:line:column, the id, and the nearest known ids.
  * Footnote labels are prefixed with the chapter's file name so that chapters shown together on one
@@ -94,7 +96,7 @@ export default function remarkCitations(options: RemarkCitationsOptions = {}) {
       throw Object.assign(message, { problem: full });
     };
 
-    const unknownId = (_what: string, id: string, known: Map<string, unknown>, folder: string, field?: string) => ({
+    const unknownId = (id: string, known: Map<string, unknown>, folder: string, field?: string) => ({
       ...(field ? { field } : {}),
       found: `"${id}"`,
       expected: `the id of an entry in ${folder}/ (nearest: ${nearest(id, known.keys()).join(', ') || 'none yet'})`,
@@ -104,7 +106,7 @@ export default function remarkCitations(options: RemarkCitationsOptions = {}) {
     /** The footnote that cites `sourceId` (with `locator`), shared by every reference to the same pair. */
     const citeSource = (sourceId: string, locator: string | undefined, node: Nodes, offset?: number): FootnoteReference => {
       const source = catalog.sources.get(sourceId);
-      if (!source) return fail(unknownId('source', sourceId, catalog.sources, dirs.sources), node, offset);
+      if (!source) return fail(unknownId(sourceId, catalog.sources, dirs.sources), node, offset);
       const label = `${prefix}-${sourceId}${locator ? `-${slug(locator)}` : ''}`;
       if (!definitions.has(label)) {
         const entry: Html = {
@@ -140,6 +142,8 @@ export default function remarkCitations(options: RemarkCitationsOptions = {}) {
           return replace([expandPerson(node)]);
         case 'KeyEvents':
           return replace([expandKeyEvents(node)]);
+        case 'NameSpellings':
+          return replace([expandNameSpellings()]);
         default:
           return undefined;
       }
@@ -212,9 +216,9 @@ export default function remarkCitations(options: RemarkCitationsOptions = {}) {
     function expandQuote(node: JsxElement): RootContent[] {
       const id = requireId(node);
       const statement = catalog.statements.get(id);
-      if (!statement) return fail(unknownId('statement', id, catalog.statements, dirs.statements, '<Quote id>'), node);
+      if (!statement) return fail(unknownId(id, catalog.statements, dirs.statements, '<Quote id>'), node);
       const source = catalog.sources.get(statement.source.id);
-      if (!source) return fail(unknownId('source', statement.source.id, catalog.sources, dirs.sources), node);
+      if (!source) return fail(unknownId(statement.source.id, catalog.sources, dirs.sources), node);
       const excerpt = stringAttribute(node, 'excerpt');
       if (excerpt !== undefined && !statement.text.includes(excerpt)) {
         fail(
@@ -262,7 +266,7 @@ export default function remarkCitations(options: RemarkCitationsOptions = {}) {
     function expandEditorsNote(node: JsxElement): Blockquote {
       const id = requireId(node);
       const correction = catalog.corrections.get(id);
-      if (!correction) return fail(unknownId('correction', id, catalog.corrections, dirs.corrections, '<EditorsNote id>'), node);
+      if (!correction) return fail(unknownId(id, catalog.corrections, dirs.corrections, '<EditorsNote id>'), node);
       const article = catalog.sources.get(correction.article.id);
       const anchor = `${prefix}-correction-${id}`;
       notedCorrections.push({ correction: id, anchor });
@@ -304,7 +308,7 @@ export default function remarkCitations(options: RemarkCitationsOptions = {}) {
       };
       const rows = ids.map((id): TableRow => {
         const event = catalog.events.get(id);
-        if (!event) return fail(unknownId('event', id, catalog.events, dirs.events), node);
+        if (!event) return fail(unknownId(id, catalog.events, dirs.events), node);
         return {
           type: 'tableRow',
           children: [
@@ -320,10 +324,41 @@ export default function remarkCitations(options: RemarkCitationsOptions = {}) {
       return { type: 'table', align: [null, null], data: { hProperties: { className: ['key-events'] } }, children: [header, ...rows] };
     }
 
+    function expandNameSpellings(): List {
+      const surname = (name: string) => name.split(' ').at(-1) ?? name;
+      const people = [...catalog.people]
+        .filter(([, person]) => person.otherSpellings.length > 0)
+        .sort(([, a], [, b]) => surname(a.name).localeCompare(surname(b.name)));
+      return {
+        type: 'list',
+        ordered: false,
+        spread: false,
+        data: { hProperties: { className: ['name-spellings'] } },
+        children: people.map(([id, person]) => ({
+          type: 'listItem',
+          spread: false,
+          children: [
+            {
+              type: 'paragraph',
+              children: [
+                {
+                  type: 'link',
+                  url: `${base}people/#${id}`,
+                  data: { hProperties: { className: ['person'] } },
+                  children: [{ type: 'text', value: person.name }],
+                },
+                { type: 'text', value: `: also ${person.otherSpellings.join(', ')}` },
+              ],
+            },
+          ],
+        })),
+      };
+    }
+
     function expandPerson(node: JsxElement): RootContent {
       const id = requireId(node);
       const person = catalog.people.get(id);
-      if (!person) return fail(unknownId('person', id, catalog.people, dirs.people, '<Person id>'), node);
+      if (!person) return fail(unknownId(id, catalog.people, dirs.people, '<Person id>'), node);
       const name = node.attributes.some((a) => a.type === 'mdxJsxAttribute' && a.name === 'short')
         ? (person.name.split(' ').at(-1) ?? person.name)
         : person.name;

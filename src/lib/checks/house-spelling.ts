@@ -1,7 +1,7 @@
 import type { Nodes } from 'mdast';
 import type { ContentProblem } from '../content-error';
 import type { Person } from '../data-collections';
-import { pointAt, sourceOf, walk, type ContentModel, type DataFile } from './model';
+import { pointAt, walk, type ContentModel, type DataFile } from './model';
 
 /**
  * A person named with a spelling other than the house one. Each person's `otherSpellings` are the
@@ -9,8 +9,9 @@ import { pointAt, sourceOf, walk, type ContentModel, type DataFile } from './mod
  * surname on its own is looked for when it differs from ours ("Pashinian" for "Pashinyan").
  *
  * Not checked: what we quote (statements' `text`) and the titles of sources, which are verbatim; and
- * a paragraph that is about spelling (it uses the word "spell", "spelled", "spelling"), where the
- * other forms are named on purpose.
+ * a data field that is about spelling (it uses the word "spell", "spelled", "spelling"). A chapter
+ * that lists other spellings does so with <NameSpellings />, from the people data, so chapter text
+ * itself never needs them.
  */
 export function checkHouseSpelling(model: ContentModel): ContentProblem[] {
   const variants = variantsOf(model.data.people);
@@ -75,8 +76,6 @@ function inChapters(model: ContentModel, variants: Variant[]): ContentProblem[] 
   for (const chapter of model.chapters) {
     const blocks = [...walk(chapter.tree)].filter(({ node }) => ['paragraph', 'heading', 'tableCell'].includes(node.type));
     for (const { node } of blocks) {
-      const block = sourceOf(chapter.text, node);
-      if (ABOUT_SPELLING.test(block)) continue;
       for (const { node: text } of walk(node)) {
         if (text.type !== 'text' || !text.position) continue;
         for (const { variant, index } of find(rawText(chapter.text, text), variants)) {
