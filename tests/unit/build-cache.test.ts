@@ -1,0 +1,39 @@
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { BUILD_CACHE_DIR, cacheKey, cachedArtefact, persistentMemo } from '../../src/lib/build-cache';
+
+const kind = `test-${process.pid}`;
+afterAll(() => rmSync(join(BUILD_CACHE_DIR, kind), { recursive: true, force: true }));
+
+describe('the build cache', () => {
+  test('names an artefact by all of its inputs, in order', () => {
+    expect(cacheKey('a', 'b')).toBe(cacheKey('a', 'b'));
+    expect(cacheKey('a', 'b')).not.toBe(cacheKey('b', 'a'));
+    expect(cacheKey('ab')).not.toBe(cacheKey('a', 'b'));
+    expect(cacheKey(new Uint8Array([1, 2]))).toMatch(/^[\w-]{32}$/);
+  });
+
+  test('makes an artefact once, then serves the kept copy; other inputs make another', async () => {
+    let made = 0;
+    const make = async () => new Uint8Array([++made]);
+    expect([...(await cachedArtefact(kind, cacheKey('one'), 'bin', make))]).toEqual([1]);
+    expect([...(await cachedArtefact(kind, cacheKey('one'), 'bin', make))]).toEqual([1]);
+    expect([...(await cachedArtefact(kind, cacheKey('two'), 'bin', make))]).toEqual([2]);
+    expect(made).toBe(2);
+    expect(existsSync(join(BUILD_CACHE_DIR, kind, `${cacheKey('one')}.bin`))).toBe(true);
+  });
+
+  test('remembers text across builds: a new process reads back what the last one appended', () => {
+    const name = `${kind}-memo`;
+    const memo = persistentMemo(name, ['v1']);
+    memo.set('key', 'value "quoted"\nand a new line');
+    expect(memo.get('key')).toBe('value "quoted"\nand a new line');
+    // What a fresh process sees: forget the memos kept in this one.
+    delete (globalThis as Record<symbol, unknown>)[Symbol.for('footnoted-explainers.persistent-memos')];
+    expect(persistentMemo(name, ['v1']).get('key')).toBe('value "quoted"\nand a new line');
+    expect(persistentMemo(name, ['v2']).get('key')).toBeUndefined();
+    const files = readdirSync(join(BUILD_CACHE_DIR, 'memo')).filter((entry) => entry.startsWith(name));
+    for (const file of files) rmSync(join(BUILD_CACHE_DIR, 'memo', file));
+  });
+});
