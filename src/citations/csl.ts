@@ -1,6 +1,7 @@
 import { Cite, plugins, type CslItem } from '@citation-js/core';
 import '@citation-js/plugin-csl';
 import '@citation-js/plugin-bibtex';
+import { packageVersions, persistentMemo } from '../lib/build-cache';
 import type { PartialDate } from '../schemas/partial-date';
 import type { Source } from '../schemas/source';
 
@@ -58,7 +59,7 @@ const URL_IN_TEXT = /https?:\/\/[^\s<"]+[^\s<".,;:)]/g;
 
 /** One formatted entry as HTML, with its address made a link (citeproc prints it as plain text). */
 export function formatEntry(item: CslItem, style: CitationStyle = NOTE_STYLE): string {
-  const html = bibliography(item, style, 'html');
+  const html = bibliography(item, style);
   const entry = /<div[^>]*class="csl-entry"[^>]*>([\s\S]*?)<\/div>\s*<\/div>\s*$/.exec(html)?.[1] ?? html;
   return markLanguage(
     entry.trim().replace(URL_IN_TEXT, (url) => `<a href="${url}">${url}</a>`),
@@ -78,26 +79,49 @@ function markLanguage(html: string, item: CslItem): string {
   return html.includes(title) ? html.replace(title, `<span lang="${language}">${title}</span>`) : html;
 }
 
-/** A plain-text entry, for copying. */
-export function formatEntryText(item: CslItem, style: CitationStyle): string {
-  return bibliography(item, style, 'text').trim();
+/**
+ * A plain-text entry: the HTML entry without its markup, so that it costs no second citeproc run
+ * and reads exactly as the notes do.
+ */
+export function formatEntryText(item: CslItem, style: CitationStyle = NOTE_STYLE): string {
+  return decodeCharacterReferences(formatEntry(item, style).replace(/<[^>]*>/g, '')).trim();
+}
+
+/** citeproc writes &, <, > and a few others as numeric references (&#38;) or the XML named ones. */
+function decodeCharacterReferences(html: string): string {
+  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+  return html.replace(/&(?:#(\d+)|#x([0-9a-f]+)|([a-z]+));/gi, (reference, decimal?: string, hex?: string, name?: string) =>
+    decimal ? String.fromCodePoint(Number(decimal)) : hex ? String.fromCodePoint(parseInt(hex, 16)) : (named[name!] ?? reference),
+  );
 }
 
 /**
- * citeproc builds an engine for every call, which costs milliseconds; a source is cited on many
- * pages and in many notes, so each formatted entry is kept, keyed by everything that shapes it.
+ * citeproc builds an engine for every call, which costs a millisecond or more; a source is cited
+ * on many pages and in many notes, and most entries are the same from one build to the next. So
+ * each formatted entry is remembered, keyed by everything that shapes it, within the build and
+ * across builds (in the build cache; see persistentMemo). The file depends on the citation-js and
+ * citeproc versions and on our locale, so an upgrade or a locale change starts a new one.
  */
-const formatted = new Map<string, string>();
-function bibliography(item: CslItem, style: CitationStyle, format: 'html' | 'text'): string {
-  const key = `${style} ${format} ${JSON.stringify(item)}`;
+const formatted = persistentMemo('citeproc', [
+  ...packageVersions(['@citation-js/core', '@citation-js/plugin-csl', '@citation-js/plugin-bibtex', 'citeproc']),
+  csl.locales.get(CITATION_LOCALE),
+]);
+
+function memoised(key: string, format: () => string): string {
   let entry = formatted.get(key);
   if (entry === undefined) {
-    entry = new Cite(item).format('bibliography', { format, template: style, lang: CITATION_LOCALE });
+    entry = format();
     formatted.set(key, entry);
   }
   return entry;
 }
 
+function bibliography(item: CslItem, style: CitationStyle): string {
+  return memoised(`${style} ${JSON.stringify(item)}`, () =>
+    new Cite(item).format('bibliography', { format: 'html', template: style, lang: CITATION_LOCALE }),
+  );
+}
+
 export function formatBibtex(items: CslItem[]): string {
-  return new Cite(items).format('bibtex').trim();
+  return memoised(`bibtex ${JSON.stringify(items)}`, () => new Cite(items).format('bibtex').trim());
 }

@@ -19,10 +19,10 @@ export function pageCslItem(explainer: Explainer, chapter: Chapter, url: string)
   };
 }
 
+/** What "Cite this page" shows: the page in each citation style, and as BibTeX. */
 export interface PageCitationFormats {
   styles: { style: CitationStyle; name: string; html: string }[];
   bibtex: string;
-  cslJson: string;
 }
 
 export function pageCitationFormats(item: CslItem): PageCitationFormats {
@@ -33,8 +33,12 @@ export function pageCitationFormats(item: CslItem): PageCitationFormats {
       html: formatEntry(item, style),
     })),
     bibtex: formatBibtex([item]),
-    cslJson: JSON.stringify([item], null, 2),
   };
+}
+
+/** The bodies of the page's citation files (see citationFilePath). No style is formatted for them. */
+export function pageCitationFiles(item: CslItem): Record<'json' | 'bib', string> {
+  return { json: JSON.stringify([item], null, 2), bib: formatBibtex([item]) };
 }
 
 /** Where a page's citation files are served: /cite/<explainer>/<chapter-or-overview>.json and .bib */

@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { citationFilePath, pageCitationFormats, pageCslItem } from '../../citations/page-citation';
+import { citationFilePath, pageCitationFiles, pageCslItem } from '../../citations/page-citation';
 import { chapterPath, getExplainers } from '../../lib/explainers';
 import { absoluteUrl } from '../../lib/urls';
 
@@ -8,15 +8,15 @@ export const getStaticPaths = (async () => {
   const explainers = await getExplainers();
   return explainers.flatMap((explainer) =>
     explainer.chapters.flatMap((chapter) => {
-      const formats = pageCitationFormats(pageCslItem(explainer, chapter, absoluteUrl(chapterPath(chapter))));
+      const files = pageCitationFiles(pageCslItem(explainer, chapter, absoluteUrl(chapterPath(chapter))));
       return [
         {
           params: { file: citationFilePath(chapter, 'json').replace(/^cite\//, '') },
-          props: { body: formats.cslJson, type: 'application/json' },
+          props: { body: files.json, type: 'application/json' },
         },
         {
           params: { file: citationFilePath(chapter, 'bib').replace(/^cite\//, '') },
-          props: { body: formats.bibtex, type: 'text/plain; charset=utf-8' },
+          props: { body: files.bib, type: 'text/plain; charset=utf-8' },
         },
       ];
     }),
