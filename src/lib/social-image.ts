@@ -1,21 +1,24 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { Resvg } from '@resvg/resvg-js';
-import satori from 'satori';
 import { SITE } from '../site.config';
+import { cacheKey, cachedArtefact, packageVersions } from './build-cache';
+import { drawCard, type Face } from './card-drawing';
 import { SOCIAL_IMAGE } from './urls';
 
 /**
  * Social preview images (Open Graph / Twitter), drawn at build time: satori lays out the card,
- * resvg rasterises it. The face is Source Serif 4 from its npm package, so nothing is downloaded.
+ * resvg rasterises it, in worker threads. The face is Source Serif 4 from its npm package, so nothing is downloaded.
  */
 const require = createRequire(import.meta.url);
 const font = (weight: 400 | 700) =>
   readFileSync(require.resolve(`@fontsource/source-serif-4/files/source-serif-4-latin-${weight}-normal.woff`));
-const FONTS = [
-  { name: 'Source Serif 4', data: font(400), weight: 400 as const, style: 'normal' as const },
-  { name: 'Source Serif 4', data: font(700), weight: 700 as const, style: 'normal' as const },
+/** Which satori and resvg drew an image: part of its cache key, since another version may draw it otherwise. */
+const RENDERERS = packageVersions(['satori', '@resvg/resvg-js']);
+const FONTS: Face[] = [
+  { name: 'Source Serif 4', data: font(400), weight: 400, style: 'normal' },
+  { name: 'Source Serif 4', data: font(700), weight: 700, style: 'normal' },
 ];
+const FONTS_DIGEST = cacheKey(...FONTS.map(({ data }) => data));
 
 export interface SocialCard {
   eyebrow?: string;
@@ -34,8 +37,9 @@ const element = (type: string, style: Record<string, unknown>, children?: unknow
   props: { style, children },
 });
 
-export async function renderSocialImage(card: SocialCard): Promise<Buffer> {
-  const tree = element(
+/** The card as satori's element tree: everything that decides how the image looks, except the fonts. */
+function cardTree(card: SocialCard): Element {
+  return element(
     'div',
     {
       // satori sizes boxes without their padding and border (content-box)
@@ -70,8 +74,28 @@ export async function renderSocialImage(card: SocialCard): Promise<Buffer> {
       ]),
     ],
   );
-  const svg = await satori(tree as Parameters<typeof satori>[0], { ...SOCIAL_IMAGE, fonts: FONTS });
-  return new Resvg(svg, { fitTo: { mode: 'width', value: SOCIAL_IMAGE.width } }).render().asPng();
+}
+
+/** The card as PNG, drawn in a worker thread (see card-drawing.ts). */
+export function renderSocialImage(card: SocialCard): Promise<Uint8Array> {
+  return drawCard({ tree: cardTree(card), ...SOCIAL_IMAGE }, FONTS);
+}
+
+const images = new Map<string, Promise<Uint8Array>>();
+
+/**
+ * The card's image, from the build cache when nothing that shapes it has changed: its element tree
+ * (text, layout, colours), its size, the faces, and the versions of satori and resvg. Asking twice
+ * for one card gives the same promise, so an image started early is not drawn again.
+ */
+export function socialImage(card: SocialCard): Promise<Uint8Array> {
+  const key = cacheKey(JSON.stringify([cardTree(card), SOCIAL_IMAGE, RENDERERS]), FONTS_DIGEST);
+  let image = images.get(key);
+  if (!image) {
+    image = cachedArtefact('social', key, 'png', () => renderSocialImage(card));
+    images.set(key, image);
+  }
+  return image;
 }
 
 function truncate(text: string, length: number): string {

@@ -2,7 +2,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { strings } from '../../i18n/ui';
 import { formatDate } from '../../lib/dates';
 import { chapterPath, getExplainers } from '../../lib/explainers';
-import { renderSocialImage, type SocialCard } from '../../lib/social-image';
+import { socialImage, type SocialCard } from '../../lib/social-image';
 import { SITE } from '../../site.config';
 
 /** One preview image per page, at `social/<page path>index.png` (see socialImagePath in lib/urls). */
@@ -34,8 +34,11 @@ export const getStaticPaths = (async () => {
       });
     }
   }
+  // Start every image now: they are drawn in worker threads, several at once, while Astro asks for
+  // them one by one. A failure is reported when its page asks for it.
+  for (const { card } of cards) socialImage(card).catch(() => undefined);
   return cards.map(({ path, card }) => ({ params: { page: `${path}index` }, props: { card } }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) =>
-  new Response(new Uint8Array(await renderSocialImage(props['card'] as SocialCard)), { headers: { 'Content-Type': 'image/png' } });
+  new Response(new Uint8Array(await socialImage(props['card'] as SocialCard)), { headers: { 'Content-Type': 'image/png' } });
