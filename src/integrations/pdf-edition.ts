@@ -1,10 +1,13 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import type { Element } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
 import { PDFDocument } from 'pdf-lib';
+import { cacheKey, cachedArtefact } from '../lib/build-cache';
 import { CHROMIUM_ARGS, chromiumExecutable, hasChromium } from '../lib/chromium';
 import { startStaticServer } from '../lib/static-server';
 
@@ -18,7 +21,16 @@ import { startStaticServer } from '../lib/static-server';
  * The built site is served from a local port (the pages use site-absolute paths for their CSS) and
  * every other request is refused, so this works offline and takes a few seconds.
  *
+ * Printing is the slowest step of a build (2 s for this explainer, minutes for a very long one), so
+ * an edition is kept in the build cache under a hash of what it is printed from: the page, the
+ * stylesheets and fonts it loads (all of `_astro/`), this file, and the browser. A build whose
+ * explainer did not change copies the kept PDF instead of printing it again.
+ *
  * Chromium: CHROMIUM_PATH when set (e.g. Debian's /usr/bin/chromium), else Playwright's own.
+ *
+ * PDF_EDITION=off skips it, for a quick local build and for the benchmark, which times the edition
+ * on its own (it grows with the explainer's length, not with the number of pages). CI, the tests and
+ * deploys always make it.
  */
 
 /** What the whole-explainer page states about its edition, in data-pdf-* attributes. */
@@ -31,6 +43,9 @@ interface Edition {
   lang: string;
 }
 
+/** How an edition is made, as part of its cache key: this integration's own code. */
+const RECIPE = readFileSync(fileURLToPath(import.meta.url));
+
 export function pdfEdition(): AstroIntegration {
   let base = '/';
   return {
@@ -40,6 +55,10 @@ export function pdfEdition(): AstroIntegration {
         base = config.base.replace(/\/?$/, '/');
       },
       'astro:build:done': async ({ dir, logger }) => {
+        if (process.env['PDF_EDITION'] === 'off') {
+          logger.info('skipped (PDF_EDITION=off)');
+          return;
+        }
         const root = fileURLToPath(dir);
         const pages = readdirSync(root)
           .map((name) => join(name, 'all', 'index.html'))
@@ -61,58 +80,115 @@ async function writePdfEditions(root: string, base: string, pages: string[], log
         `or set CHROMIUM_PATH to a Chromium binary.`,
     );
   }
-  const { server, origin } = await startStaticServer({ root, base });
-  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  const assets = digestOfFolder(join(root, '_astro'));
+  let printer: Printer | undefined;
   try {
+    for (const path of pages) {
+      const html = await readFile(join(root, path));
+      const url = `${base}${path.split(sep).slice(0, -1).join('/')}/`;
+      const edition = editionOf(html.toString(), url);
+      let printedPages: number | undefined;
+      const pdf = await cachedArtefact('pdf-edition', cacheKey(html, assets, RECIPE, executablePath), 'pdf', async () => {
+        printer ??= await Printer.start(root, base, executablePath);
+        const printed = await withMetadata(await printer.print(url), edition, url);
+        printedPages = printed.pages;
+        return printed.bytes;
+      });
+      const target = join(root, normalize(edition.file));
+      if (!target.startsWith(root)) throw new Error(`data-pdf-file "${edition.file}" points outside the built site.`);
+      await writeFile(target, pdf);
+      const how = printedPages === undefined ? 'unchanged, from the build cache' : `${printedPages} pages, printed`;
+      logger.info(`${edition.file}: ${Math.round(pdf.length / 1024)} kB, ${how}`);
+    }
+  } finally {
+    await printer?.close();
+  }
+  logger.info(`PDF editions written in ${Math.round(performance.now() - started)} ms`);
+}
+
+/**
+ * The edition's data-pdf-* attributes, read from the page's HTML without a browser. Only the tag
+ * that carries them is parsed: the page itself can be megabytes.
+ */
+function editionOf(html: string, url: string): Edition {
+  const tag = /<article\b[^>]*\sdata-pdf-file=[^>]*>/.exec(html)?.[0];
+  const article = tag ? (fromHtml(`${tag}</article>`, { fragment: true }).children[0] as Element) : undefined;
+  const data = (name: string) => {
+    const value = article?.properties[`dataPdf${name}`];
+    return typeof value === 'string' ? value : '';
+  };
+  const edition = {
+    file: data('File'),
+    title: data('Title'),
+    subject: data('Subject'),
+    author: data('Author'),
+    updated: data('Updated'),
+    lang: data('Lang'),
+  };
+  if (!edition.file) throw new Error(`${url} does not say where its PDF edition goes (data-pdf-file).`);
+  return edition;
+}
+
+/** One digest of every file in a folder (names and bytes), in a stable order. */
+function digestOfFolder(folder: string): string {
+  if (!existsSync(folder)) return cacheKey('');
+  const files = readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .toSorted();
+  return cacheKey(...files.flatMap((file) => [file.slice(folder.length), readFileSync(file)]));
+}
+
+/** Chromium showing the built site from a local port, started only when an edition must be printed. */
+class Printer {
+  private constructor(
+    private readonly browser: Browser,
+    private readonly page: Page,
+    private readonly origin: string,
+    private readonly closeServer: () => void,
+  ) {}
+
+  static async start(root: string, base: string, executablePath: string): Promise<Printer> {
+    const { server, origin } = await startStaticServer({ root, base });
+    const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
     const page = await browser.newPage();
     // Offline by design: the built site only.
     await page.route('**/*', (route) => (route.request().url().startsWith(origin) ? route.continue() : route.abort()));
-    for (const path of pages) {
-      const failures: string[] = [];
-      const onResponse = (response: { status(): number; url(): string }) => {
-        if (response.status() >= 400) failures.push(`${response.status()} ${response.url()}`);
-      };
-      page.on('response', onResponse);
-      const url = `${origin}${base}${path.split(sep).slice(0, -1).join('/')}/`;
-      await page.goto(url, { waitUntil: 'load' });
-      await page.emulateMedia({ media: 'print' });
-      await page.evaluate(() => document.fonts.ready.then(() => undefined));
-      page.off('response', onResponse);
-      if (failures.length > 0) throw new Error(`The PDF edition's page ${url} did not load whole: ${failures.join(', ')}`);
-
-      const edition = await page.locator('article.whole-explainer').evaluate((article: HTMLElement): Edition => {
-        const data = article.dataset;
-        return {
-          file: data['pdfFile'] ?? '',
-          title: data['pdfTitle'] ?? document.title,
-          subject: data['pdfSubject'] ?? '',
-          author: data['pdfAuthor'] ?? '',
-          updated: data['pdfUpdated'] ?? '',
-          lang: data['pdfLang'] ?? document.documentElement.lang,
-        };
-      });
-      if (!edition.file) throw new Error(`${url} does not say where its PDF edition goes (data-pdf-file).`);
-
-      const printed = await page.pdf({ format: 'A4', printBackground: false, outline: true, tagged: true });
-      const pdf = await PDFDocument.load(printed, { updateMetadata: false });
-      pdf.setTitle(edition.title, { showInWindowTitleBar: true });
-      pdf.setAuthor(edition.author);
-      pdf.setSubject(edition.subject);
-      pdf.setLanguage(edition.lang);
-      pdf.setCreator(`${edition.author}, from ${url.replace(origin, '')}`);
-      pdf.setProducer('Chromium (Playwright) and pdf-lib');
-      const now = new Date();
-      pdf.setCreationDate(now);
-      pdf.setModificationDate(now);
-      const bytes = await pdf.save();
-      const target = join(root, normalize(edition.file));
-      if (!target.startsWith(root)) throw new Error(`data-pdf-file "${edition.file}" points outside the built site.`);
-      await writeFile(target, bytes);
-      logger.info(`${edition.file}: ${pdf.getPageCount()} pages, ${Math.round(bytes.length / 1024)} kB`);
-    }
-  } finally {
-    await browser.close();
-    server.close();
+    return new Printer(browser, page, origin, () => server.close());
   }
-  logger.info(`PDF editions written in ${Math.round(performance.now() - started)} ms`);
+
+  async print(path: string): Promise<Uint8Array> {
+    const url = `${this.origin}${path}`;
+    const failures: string[] = [];
+    const onResponse = (response: { status(): number; url(): string }) => {
+      if (response.status() >= 400) failures.push(`${response.status()} ${response.url()}`);
+    };
+    this.page.on('response', onResponse);
+    await this.page.goto(url, { waitUntil: 'load' });
+    await this.page.emulateMedia({ media: 'print' });
+    await this.page.evaluate(() => document.fonts.ready.then(() => undefined));
+    this.page.off('response', onResponse);
+    if (failures.length > 0) throw new Error(`The PDF edition's page ${url} did not load whole: ${failures.join(', ')}`);
+    return this.page.pdf({ format: 'A4', printBackground: false, outline: true, tagged: true });
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close();
+    this.closeServer();
+  }
+}
+
+/** The document's own metadata, which Chromium leaves empty. */
+async function withMetadata(printed: Uint8Array, edition: Edition, path: string): Promise<{ bytes: Uint8Array; pages: number }> {
+  const pdf = await PDFDocument.load(printed, { updateMetadata: false });
+  pdf.setTitle(edition.title, { showInWindowTitleBar: true });
+  pdf.setAuthor(edition.author);
+  pdf.setSubject(edition.subject);
+  pdf.setLanguage(edition.lang);
+  pdf.setCreator(`${edition.author}, from ${path}`);
+  pdf.setProducer('Chromium (Playwright) and pdf-lib');
+  const now = new Date();
+  pdf.setCreationDate(now);
+  pdf.setModificationDate(now);
+  return { bytes: await pdf.save(), pages: pdf.getPageCount() };
 }
