@@ -57,9 +57,7 @@ export function joinChapters(html: string, chapterPaths: Record<string, string>)
   visit(tree, 'element', (node) => {
     const key = node.properties['dataChapter'];
     if (typeof key !== 'string') return undefined;
-    const count = renumberNotes(node, offset);
-    demoteHeadings(node, key);
-    relinkChapters(node, chapterPaths[key] ?? '/', keyByPath);
+    const count = joinChapter(node, key, offset, chapterPaths[key] ?? '/', keyByPath);
     chapters.push({ chapter: key, offset, count });
     offset += count;
     return SKIP;
@@ -67,70 +65,70 @@ export function joinChapters(html: string, chapterPaths: Record<string, string>)
   return { html: toHtml(tree as Root), chapters, notes: offset };
 }
 
-/** Adds `offset` to every note number in one chapter; returns how many notes it has. */
-function renumberNotes(chapter: Element, offset: number): number {
+/**
+ * Two walks over one chapter (pages can hold thousands of chapters, so no more than two): the first
+ * renumbers its notes and demotes and renames its headings, the second mends the links and ARIA
+ * references that point at renamed ids or at other chapters. Returns how many notes it has.
+ */
+function joinChapter(chapter: Element, key: string, offset: number, chapterPath: string, keyByPath: Map<string, string>): number {
   let count = 0;
-  visit(chapter, 'element', (node) => {
+  const renamed = new Map<string, string>();
+  walk(chapter, (node, parent, inProse) => {
     if (node.tagName === 'a' && node.properties['dataFootnoteRef'] !== undefined) {
       node.children = node.children.map((child) => (child.type === 'text' ? { ...child, value: shift(child.value, offset) } : child));
     } else if (node.tagName === 'a' && node.properties['dataFootnoteBackref'] !== undefined) {
       const label = node.properties['ariaLabel'];
       if (typeof label === 'string') node.properties['ariaLabel'] = label.replace(/\d+/, (n) => String(Number(n) + offset));
-    } else if (node.tagName === 'section' && node.properties['dataFootnotes'] !== undefined) {
-      for (const list of node.children.filter(isElement('ol'))) {
-        list.properties['start'] = offset + 1;
-        count += list.children.filter(isElement('li')).length;
+    } else if (node.tagName === 'ol' && parent.tagName === 'section' && parent.properties['dataFootnotes'] !== undefined) {
+      node.properties['start'] = offset + 1;
+      count += node.children.filter(isElement('li')).length;
+    }
+    const level = inProse ? /^h([1-5])$/.exec(node.tagName)?.[1] : undefined;
+    if (level) {
+      node.tagName = `h${Number(level) + 1}`;
+      const id = node.properties['id'];
+      if (typeof id === 'string' && !id.startsWith(`${key}-`)) {
+        renamed.set(id, `${key}-${id}`);
+        node.properties['id'] = `${key}-${id}`;
       }
+    }
+  });
+  const origin = 'http://chapter.invalid';
+  walk(chapter, (node) => {
+    for (const property of ['ariaDescribedBy', 'ariaLabelledBy']) {
+      const ids = node.properties[property];
+      if (Array.isArray(ids)) node.properties[property] = ids.map((id) => renamed.get(String(id)) ?? id);
+    }
+    const target = node.tagName === 'a' ? node.properties['href'] : undefined;
+    if (typeof target !== 'string' || /^[a-z][a-z0-9+.-]*:|^\/\//i.test(target)) return;
+    if (target.startsWith('#')) {
+      // A heading in this chapter, now renamed.
+      const renamedTo = renamed.get(decodeURIComponent(target.slice(1)));
+      if (renamedTo) node.properties['href'] = `#${renamedTo}`;
+      return;
+    }
+    // Relative links resolve against the chapter's own address; those to a chapter (or a heading in it) stay on this page.
+    const url = new URL(target, origin + chapterPath);
+    const linked = keyByPath.get(url.pathname);
+    if (linked === undefined) {
+      node.properties['href'] = url.pathname + url.search + url.hash;
+    } else {
+      const id = decodeURIComponent(url.hash.slice(1));
+      const prefixed = id === '' || id.startsWith('user-content-') || id.startsWith(`${linked}-`) ? id : `${linked}-${id}`;
+      node.properties['href'] = `#${prefixed || chapterAnchor(linked)}`;
     }
   });
   return count;
 }
 
-/** h2 → h3 … inside the chapter's text, with the chapter key before each heading id. */
-function demoteHeadings(chapter: Element, key: string): void {
-  const renamed = new Map<string, string>();
-  visit(chapter, 'element', (node) => {
-    if (!hasClass(node, 'prose-explainer')) return undefined;
-    visit(node, 'element', (inner) => {
-      const level = /^h([1-5])$/.exec(inner.tagName)?.[1];
-      if (!level) return;
-      inner.tagName = `h${Number(level) + 1}`;
-      const id = inner.properties['id'];
-      if (typeof id === 'string' && !id.startsWith(`${key}-`)) {
-        renamed.set(id, `${key}-${id}`);
-        inner.properties['id'] = `${key}-${id}`;
-      }
-    });
-    return SKIP;
-  });
-  if (renamed.size === 0) return;
-  visit(chapter, 'element', (node) => {
-    const target = node.tagName === 'a' ? node.properties['href'] : undefined;
-    const renamedTo = typeof target === 'string' && target.startsWith('#') ? renamed.get(decodeURIComponent(target.slice(1))) : undefined;
-    if (renamedTo) node.properties['href'] = `#${renamedTo}`;
-    for (const property of ['ariaDescribedBy', 'ariaLabelledBy']) {
-      const ids = node.properties[property];
-      if (Array.isArray(ids)) node.properties[property] = ids.map((id) => renamed.get(String(id)) ?? id);
-    }
-  });
-}
-
-/** Relative links resolve against the chapter's own address; those to a chapter (or a heading in it) stay on this page. */
-function relinkChapters(chapter: Element, chapterPath: string, keyByPath: Map<string, string>): void {
-  const origin = 'http://chapter.invalid';
-  visit(chapter, 'element', (node) => {
-    const target = node.tagName === 'a' ? node.properties['href'] : undefined;
-    if (typeof target !== 'string' || target.startsWith('#') || /^[a-z][a-z0-9+.-]*:|^\/\//i.test(target)) return;
-    const url = new URL(target, origin + chapterPath);
-    const key = keyByPath.get(url.pathname);
-    if (key === undefined) {
-      node.properties['href'] = url.pathname + url.search + url.hash;
-    } else {
-      const id = decodeURIComponent(url.hash.slice(1));
-      const prefixed = id === '' || id.startsWith('user-content-') || id.startsWith(`${key}-`) ? id : `${key}-${id}`;
-      node.properties['href'] = `#${prefixed || chapterAnchor(key)}`;
-    }
-  });
+/** Every element under `root`, with its parent and whether it is inside the chapter's text (`.prose-explainer`). */
+function walk(root: Element, visitor: (node: Element, parent: Element, inProse: boolean) => void, inProse = false): void {
+  for (const child of root.children) {
+    if (child.type !== 'element') continue;
+    const prose = inProse || hasClass(child, 'prose-explainer');
+    visitor(child, root, prose);
+    walk(child, visitor, prose);
+  }
 }
 
 function shift(text: string, offset: number): string {
