@@ -52,7 +52,16 @@ function schemasFor(dirs: Dirs, ids: Record<CollectionName, Set<string>>) {
 }
 
 type Schemas = ReturnType<typeof schemasFor>;
-export type DataCollections = { [C in CollectionName]: Map<string, z.output<Schemas[C]>> };
+/** A chapter's frontmatter as read before the build, with the file it came from. */
+export interface ChapterFrontmatter {
+  id: string;
+  filePath: string;
+  data: z.output<Schemas['chapters']>;
+}
+export type DataCollections = { [C in CollectionName]: Map<string, z.output<Schemas[C]>> } & {
+  /** Every chapter's frontmatter, in file order: what the build knows of the explainers before Astro's content layer. */
+  chapters: ChapterFrontmatter[];
+};
 export type Statement = z.output<Schemas['statements']>;
 export type Correction = z.output<Schemas['corrections']>;
 export type Person = z.output<Schemas['people']>;
@@ -68,7 +77,9 @@ export function readDataCollections(dirs: Dirs = CONTENT_DIRS): { data: DataColl
   >;
   const schemas = schemasFor(dirs, ids);
   const problems: ContentProblem[] = [];
-  const data = {} as Record<CollectionName, Map<string, unknown>>;
+  const data = { chapters: [] as ChapterFrontmatter[] } as Record<CollectionName, Map<string, unknown>> & {
+    chapters: ChapterFrontmatter[];
+  };
   for (const collection of COLLECTIONS) {
     data[collection] = new Map();
     for (const file of files[collection]) {
@@ -77,7 +88,11 @@ export function readDataCollections(dirs: Dirs = CONTENT_DIRS): { data: DataColl
       if (result.data !== undefined) data[collection].set(result.id, result.data);
     }
   }
-  for (const file of mdxFilesUnder(dirs.explainers)) problems.push(...readFrontmatter(file, schemas.chapters).problems);
+  for (const file of mdxFilesUnder(dirs.explainers)) {
+    const result = readFrontmatter(file, schemas.chapters);
+    problems.push(...result.problems);
+    if (result.data !== undefined) data.chapters.push({ id: file, filePath: file, data: result.data });
+  }
   return { data: data as DataCollections, problems };
 }
 

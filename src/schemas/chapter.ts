@@ -20,3 +20,6 @@ export function chapterSchema(references: References) {
     basedOn: z.array(references.sources).default([]),
   });
 }
+
+/** A chapter's frontmatter, as both readers give it. */
+export type ChapterData = z.output<ReturnType<typeof chapterSchema>>;

@@ -1,0 +1,37 @@
+import { strings } from '../i18n/ui';
+import { SITE } from '../site.config';
+import { formatDate } from './dates';
+import { chapterPath, type ChapterLike, type ExplainerOf } from './explainer-structure';
+import type { SocialCard } from './social-image';
+
+/** Every page's social card, by the page's path (`''` for the home page, `people/`, `<explainer>/<chapter>/`). */
+export function socialCards(explainers: ExplainerOf<ChapterLike>[]): { path: string; card: SocialCard }[] {
+  const t = strings();
+  const cards: { path: string; card: SocialCard }[] = [
+    { path: '', card: { title: t.explainers, description: `${SITE.tagline}.` } },
+    { path: 'timeline/', card: { title: t.timeline, description: t.timelineDescription } },
+    { path: 'people/', card: { title: t.people, description: t.peopleDescription } },
+    { path: 'sources/', card: { title: t.sources, description: t.sourcesDescription } },
+    { path: 'corrections/', card: { title: t.corrections, description: t.correctionsDescription } },
+  ];
+  for (const explainer of explainers) {
+    const { title, dek, period } = explainer.overview.data;
+    cards.push({
+      path: `${explainer.id}/all/`,
+      card: { eyebrow: t.wholeExplainer, title, description: dek, footer: `${formatDate(period.from)} – ${formatDate(period.to)}` },
+    });
+    for (const chapter of explainer.chapters) {
+      const { period } = chapter.data;
+      cards.push({
+        path: chapterPath(chapter),
+        card: {
+          ...(chapter === explainer.overview ? {} : { eyebrow: explainer.overview.data.title }),
+          title: chapter.data.title,
+          description: chapter.data.dek,
+          footer: `${formatDate(period.from)} – ${formatDate(period.to)}`,
+        },
+      });
+    }
+  }
+  return cards;
+}
