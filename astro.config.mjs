@@ -8,12 +8,13 @@ import { SITE } from './src/site.config';
 import { contentCheck } from './src/integrations/content-check';
 import { searchIndex } from './src/integrations/search-index';
 import { pdfEdition } from './src/integrations/pdf-edition';
+import { socialImages } from './src/integrations/social-images';
 
 export default defineConfig({
   site: SITE.url,
   base: SITE.base,
   trailingSlash: 'always',
-  integrations: [contentCheck(), mdx(), sitemap(), searchIndex(), pdfEdition()],
+  integrations: [contentCheck(), socialImages(), mdx(), sitemap(), searchIndex(), pdfEdition()],
   markdown: { processor: markdownProcessor({ base: SITE.base }) },
   vite: {
     plugins: [tailwindcss()],

@@ -32,28 +32,34 @@ const satoriModule = await import(workerData.satori);
 const resvgModule = await import(workerData.resvg);
 const satori = satoriModule.default?.default ?? satoriModule.default;
 const Resvg = resvgModule.Resvg ?? resvgModule.default.Resvg;
-parentPort.on('message', async ({ id, drawing }) => {
+parentPort.on('message', async ({ drawing }) => {
   try {
     const svg = await satori(drawing.tree, { width: drawing.width, height: drawing.height, fonts: workerData.faces });
     // satori has already turned the text into paths, so resvg need not scan the machine's fonts.
     const resvg = new Resvg(svg, { fitTo: { mode: 'width', value: drawing.width }, font: { loadSystemFonts: false } });
     const png = resvg.render().asPng();
-    parentPort.postMessage({ id, png });
+    parentPort.postMessage({ png });
   } catch (error) {
-    parentPort.postMessage({ id, error: String(error?.stack ?? error) });
+    parentPort.postMessage({ error: String(error?.stack ?? error) });
   }
 });
 `;
 
 interface Job {
+  drawing: Drawing;
   resolve: (png: Uint8Array) => void;
   reject: (error: Error) => void;
 }
 
+/**
+ * Each worker draws one card at a time; the rest wait here, as small objects. (Posted all at once,
+ * a worker would start every layout together and hold them all in memory.)
+ */
 class DrawingPool {
   private readonly workers: Worker[];
-  private readonly jobs = new Map<number, Job>();
-  private nextId = 0;
+  private readonly idle: Worker[] = [];
+  private readonly waiting: Job[] = [];
+  private readonly drawing = new Map<Worker, Job>();
 
   constructor(faces: Face[]) {
     const require = createRequire(import.meta.url);
@@ -68,50 +74,54 @@ class DrawingPool {
     const source = new URL(`data:text/javascript,${encodeURIComponent(WORKER)}`);
     this.workers = Array.from({ length: Math.max(1, availableParallelism()) }, () => {
       const worker = new Worker(source, { workerData });
-      worker.on('message', ({ id, png, error }: { id: number; png?: Uint8Array; error?: string }) => this.settle(id, png, error));
-      worker.on('error', (error) => this.failAll(error));
+      worker.on('message', ({ png, error }: { png?: Uint8Array; error?: string }) => this.finished(worker, png, error));
+      worker.on('error', (error: Error) => this.failAll(error));
       worker.unref(); // idle workers must not keep a finished build alive
       return worker;
     });
+    this.idle.push(...this.workers);
   }
 
   draw(drawing: Drawing): Promise<Uint8Array> {
-    const id = this.nextId++;
-    const worker = this.workers[id % this.workers.length]!;
     return new Promise((resolve, reject) => {
-      this.jobs.set(id, { resolve, reject });
-      this.updateRefs();
-      worker.postMessage({ id, drawing });
+      this.waiting.push({ drawing, resolve, reject });
+      this.next();
     });
   }
 
-  private settle(id: number, png: Uint8Array | undefined, error: string | undefined): void {
-    const job = this.jobs.get(id);
-    this.jobs.delete(id);
-    this.updateRefs();
+  private next(): void {
+    while (this.idle.length > 0 && this.waiting.length > 0) {
+      const worker = this.idle.pop()!;
+      const job = this.waiting.shift()!;
+      this.drawing.set(worker, job);
+      worker.ref(); // a drawing is awaited: keep the process alive until it comes back
+      worker.postMessage({ drawing: job.drawing });
+    }
+  }
+
+  private finished(worker: Worker, png: Uint8Array | undefined, error: string | undefined): void {
+    const job = this.drawing.get(worker);
+    this.drawing.delete(worker);
+    worker.unref();
+    this.idle.push(worker);
     if (png) job?.resolve(png);
     else job?.reject(new Error(`A social image could not be drawn: ${error}`));
+    this.next();
   }
 
   private failAll(error: Error): void {
-    for (const job of this.jobs.values()) job.reject(error);
-    this.jobs.clear();
-    this.updateRefs();
-  }
-
-  /** While a drawing is awaited, the workers keep the process alive; once none is, they let it end. */
-  private updateRefs(): void {
-    for (const worker of this.workers) {
-      if (this.jobs.size > 0) worker.ref();
-      else worker.unref();
-    }
+    for (const job of [...this.drawing.values(), ...this.waiting.splice(0)]) job.reject(error);
+    this.drawing.clear();
+    for (const worker of this.workers) worker.unref();
   }
 }
 
-let pool: DrawingPool | undefined;
+/** One pool per process, on globalThis: this module may be loaded twice in one build (see social-image.ts). */
+const POOL = Symbol.for('footnoted-explainers.card-drawing-pool');
 
 /** Draws a card as PNG in a worker thread. The faces are those of the first call. */
 export function drawCard(drawing: Drawing, faces: Face[]): Promise<Uint8Array> {
-  pool ??= new DrawingPool(faces);
-  return pool.draw(drawing);
+  const holder = globalThis as { [POOL]?: DrawingPool };
+  holder[POOL] ??= new DrawingPool(faces);
+  return holder[POOL].draw(drawing);
 }

@@ -81,7 +81,13 @@ export function renderSocialImage(card: SocialCard): Promise<Uint8Array> {
   return drawCard({ tree: cardTree(card), ...SOCIAL_IMAGE }, FONTS);
 }
 
-const images = new Map<string, Promise<Uint8Array>>();
+/**
+ * Images being drawn or drawn, by cache key. On globalThis because this module runs twice in one
+ * build (with the config, where integrations/social-images starts the drawing, and in the pages'
+ * bundle, where the route asks for the images), and both must see the same promises.
+ */
+const IMAGES = Symbol.for('footnoted-explainers.social-images');
+const images: Map<string, Promise<Uint8Array>> = ((globalThis as { [IMAGES]?: Map<string, Promise<Uint8Array>> })[IMAGES] ??= new Map());
 
 /**
  * The card's image, from the build cache when nothing that shapes it has changed: its element tree

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { drawCard } from '../../src/lib/card-drawing';
 import { renderSocialImage } from '../../src/lib/social-image';
 import { SOCIAL_IMAGE } from '../../src/lib/urls';
 
@@ -11,5 +12,22 @@ describe('social preview images', () => {
     // IHDR: width and height are the first two big-endian 32-bit numbers after the 16-byte header.
     expect(png.readUInt32BE(16)).toBe(SOCIAL_IMAGE.width);
     expect(png.readUInt32BE(20)).toBe(SOCIAL_IMAGE.height);
+  });
+});
+
+describe('drawing cards in worker threads', () => {
+  test('many cards asked for at once each come back as their own image', async () => {
+    const titles = ['One', 'Two', 'Three', 'Four', 'Five'];
+    const pngs = await Promise.all(titles.map((title) => renderSocialImage({ title, description: `The card called ${title}.` })));
+    for (const png of pngs) expect(Buffer.from(png).subarray(1, 4).toString('ascii')).toBe('PNG');
+    expect(new Set(pngs.map((png) => Buffer.from(png).toString('base64'))).size).toBe(titles.length);
+  });
+
+  test('a card that cannot be drawn fails with the reason, and the next one is drawn', async () => {
+    // satori refuses an image without an absolute address.
+    const tree = { type: 'img', props: { src: 'nowhere' } };
+    await expect(drawCard({ tree, width: 10, height: 10 }, [])).rejects.toThrow(/could not be drawn.*absolute URL/s);
+    const png = await renderSocialImage({ title: 'After a failure', description: 'Still drawn.' });
+    expect(Buffer.from(png).subarray(1, 4).toString('ascii')).toBe('PNG');
   });
 });

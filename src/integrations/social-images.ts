@@ -1,0 +1,25 @@
+import type { AstroIntegration } from 'astro';
+import { loadDataCollections } from '../lib/data-collections';
+import { groupExplainers } from '../lib/explainer-structure';
+import { socialCards } from '../lib/social-cards';
+import { socialImage } from '../lib/social-image';
+
+/**
+ * Starts drawing every page's social image when the build starts, from the chapters' frontmatter as
+ * the content check read it, so that the worker threads draw them on the cores that bundling leaves
+ * idle. The social image route then finds them drawn (or being drawn: the promise is shared) instead
+ * of drawing them itself. Nothing here decides what an image shows: the cards come from
+ * lib/social-cards, as for the route, and a card that differs is simply drawn by the route.
+ */
+export function socialImages(): AstroIntegration {
+  return {
+    name: 'social-images',
+    hooks: {
+      'astro:build:start': ({ logger }) => {
+        const cards = socialCards(groupExplainers(loadDataCollections().chapters));
+        for (const { card } of cards) socialImage(card).catch(() => undefined);
+        logger.info(`drawing ${cards.length} social images in the background`);
+      },
+    },
+  };
+}
