@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Element, ElementContent, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
-import { SKIP, visit } from 'unist-util-visit';
+import { cacheKey, cachedArtefact, packageVersions } from './build-cache';
 
 /**
  * The whole-explainer page shows every chapter on one page. Each chapter is rendered on its own, so
@@ -18,7 +21,8 @@ import { SKIP, visit } from 'unist-util-visit';
  *   relative links are made site-absolute, since the page lives at another address than the chapter.
  *
  * Footnote ids need no change: they are already prefixed with the chapter's file name.
- * The HTML is parsed and written back with hast, so it does not depend on attribute order or spacing.
+ * Each chapter's HTML is parsed and written back with hast, so it does not depend on attribute
+ * order or spacing; only the start of each chapter's section is found by its tag.
  */
 
 /** A chapter section in the rendered page: `<section data-chapter="key">`, in reading order. */
@@ -46,23 +50,60 @@ export function chapterAnchor(key: string): string {
 }
 
 /**
+ * How chapters are joined, as part of each joined chapter's cache key: this module's source and the
+ * versions of the HTML parser and writer. (Not the bundled chunk that runs: its text names other
+ * chunks, whose hashes change with every edit to any chapter.) The source is found where `astro
+ * build` runs, in the project's root; failing that, the running code is used, which is always safe.
+ */
+const RECIPE = cacheKey(
+  readSource(join(process.cwd(), 'src', 'lib', 'whole-explainer.ts')) ?? readFileSync(fileURLToPath(import.meta.url)),
+  ...packageVersions(['hast-util-from-html', 'hast-util-to-html']),
+);
+
+function readSource(file: string): Buffer | undefined {
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The start tag of a chapter's section. Chapters are never nested, so each runs to the next. */
+const CHAPTER_START = new RegExp(`<section\\b[^>]*\\s${CHAPTER_ATTRIBUTE}="([^"]*)"`, 'g');
+
+/**
  * @param html the rendered page part holding the chapter sections
  * @param chapterPaths each chapter's key and its own page's path, e.g. `background` → `/armenia-belarus-csto/background/`
+ *
+ * Each chapter is joined on its own and kept in the build cache under a hash of its HTML, its note
+ * offset, the chapter paths and this code: after an edit, only the chapters whose HTML or offset
+ * changed are parsed again. (At a thousand chapters, parsing them all takes seconds.)
  */
-export function joinChapters(html: string, chapterPaths: Record<string, string>): WholeExplainerHtml {
-  const tree = fromHtml(html, { fragment: true });
+export async function joinChapters(html: string, chapterPaths: Record<string, string>): Promise<WholeExplainerHtml> {
   const keyByPath = new Map(Object.entries(chapterPaths).map(([key, path]) => [path, key]));
+  const pathsDigest = cacheKey(JSON.stringify(chapterPaths));
+  const starts = [...html.matchAll(CHAPTER_START)];
   const chapters: ChapterNotes[] = [];
+  const parts = [html.slice(0, starts[0]?.index ?? html.length)];
   let offset = 0;
-  visit(tree, 'element', (node) => {
-    const key = node.properties['dataChapter'];
-    if (typeof key !== 'string') return undefined;
-    const count = joinChapter(node, key, offset, chapterPaths[key] ?? '/', keyByPath);
-    chapters.push({ chapter: key, offset, count });
-    offset += count;
-    return SKIP;
-  });
-  return { html: toHtml(tree as Root), chapters, notes: offset };
+  for (const [index, start] of starts.entries()) {
+    const key = start[1]!;
+    const section = html.slice(start.index, starts[index + 1]?.index ?? html.length);
+    const joined = JSON.parse(
+      new TextDecoder().decode(
+        await cachedArtefact('whole-explainer', cacheKey(section, String(offset), pathsDigest, RECIPE), 'json', async () => {
+          const tree = fromHtml(section, { fragment: true });
+          const element = tree.children.find((node): node is Element => node.type === 'element' && node.properties['dataChapter'] === key);
+          const count = element ? joinChapter(element, key, offset, chapterPaths[key] ?? '/', keyByPath) : 0;
+          return new TextEncoder().encode(JSON.stringify({ html: toHtml(tree as Root), count }));
+        }),
+      ),
+    ) as { html: string; count: number };
+    parts.push(joined.html);
+    chapters.push({ chapter: key, offset, count: joined.count });
+    offset += joined.count;
+  }
+  return { html: parts.join(''), chapters, notes: offset };
 }
 
 /**

@@ -22,9 +22,9 @@ function chapter(key: string, notes: string[], extra = ''): string {
 
 const paths = { index: '/x/', one: '/x/one/', two: '/x/two/' };
 
-describe('joinChapters', () => {
-  it('numbers notes continuously: markers, lists and back-links agree', () => {
-    const { html, chapters, notes } = joinChapters(
+describe('joinChapters', async () => {
+  it('numbers notes continuously: markers, lists and back-links agree', async () => {
+    const { html, chapters, notes } = await joinChapters(
       chapter('index', ['a', 'b']) + chapter('one', ['c', 'd', 'e']) + chapter('two', ['f']),
       paths,
     );
@@ -39,8 +39,8 @@ describe('joinChapters', () => {
     expect([...html.matchAll(/aria-label="Back to citation (\d+)"/g)].map((m) => m[1])).toEqual(['1', '2', '3', '4', '5', '6']);
   });
 
-  it('moves headings in the text one level down and gives their ids the chapter key', () => {
-    const { html } = joinChapters(chapter('one', ['c'], '<p><a href="#background">up</a></p>') + chapter('two', ['f']), paths);
+  it('moves headings in the text one level down and gives their ids the chapter key', async () => {
+    const { html } = await joinChapters(chapter('one', ['c'], '<p><a href="#background">up</a></p>') + chapter('two', ['f']), paths);
     expect(html).toContain('<h3 id="one-background">');
     expect(html).toContain('<h3 id="two-background">');
     expect(html).toContain('href="#one-background"');
@@ -50,10 +50,10 @@ describe('joinChapters', () => {
     expect(html).toContain('aria-describedby="one-footnote-label"');
   });
 
-  it('turns links between chapters into links within the page and keeps other links working', () => {
+  it('turns links between chapters into links within the page and keeps other links working', async () => {
     const links =
       '<p><a href="./one/">one</a> <a href="./two/#background">two</a> <a href="../elsewhere/">x</a> <a href="/people/#x">p</a> <a href="https://example.org/">e</a></p>';
-    const { html } = joinChapters(chapter('index', ['a'], links) + chapter('one', ['b']) + chapter('two', ['c']), paths);
+    const { html } = await joinChapters(chapter('index', ['a'], links) + chapter('one', ['b']) + chapter('two', ['c']), paths);
     expect(html).toContain('href="#chapter-one"');
     expect(html).toContain('href="#two-background"');
     expect(html).toContain('href="/people/#x"');
@@ -61,7 +61,14 @@ describe('joinChapters', () => {
     expect(html).toContain('href="https://example.org/"');
   });
 
-  it('leaves a page without chapters alone', () => {
-    expect(joinChapters('<p>1</p>', paths)).toEqual({ html: '<p>1</p>', chapters: [], notes: 0 });
+  it('numbers correctly again after an edit, although unchanged chapters come from the build cache', async () => {
+    await joinChapters(chapter('index', ['a']) + chapter('one', ['b']) + chapter('two', ['c']), paths);
+    const { html, chapters } = await joinChapters(chapter('index', ['a', 'new']) + chapter('one', ['b']) + chapter('two', ['c']), paths);
+    expect(chapters.map(({ offset }) => offset)).toEqual([0, 2, 3]);
+    expect([...html.matchAll(/data-footnote-ref[^>]*>(\d+)</g)].map((m) => m[1])).toEqual(['1', '2', '3', '4']);
+  });
+
+  it('leaves a page without chapters alone', async () => {
+    expect(await joinChapters('<p>1</p>', paths)).toEqual({ html: '<p>1</p>', chapters: [], notes: 0 });
   });
 });
