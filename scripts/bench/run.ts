@@ -7,7 +7,7 @@
  *      JavaScript is needed to read it.
  *   3. Lighthouse (mobile) on the home page, a chapter and the whole-explainer page if there is one.
  *   4. Scaling: synthetic explainers of 100 chapters (and 1,000 with --full), our site against a
- *      bare-Astro floor on the same MDX; see scaling.ts.
+ *      bare-Astro floor on the same MDX, clean and warm, and the PDF edition on its own; see scaling.ts.
  *
  * Everything is built in a scratch copy under the system temp folder (deleted at the end unless
  * --keep), so the checkout's dist/ and caches are never touched.
@@ -145,7 +145,7 @@ try {
   if (!skip.has('scaling')) {
     await scaling(scratch, site, 100, runs, timeoutSeconds);
     if (values.full) await scaling(scratch, site, 1000, 1, timeoutSeconds);
-    else console.log('\n(1,000 chapters: `npm run bench -- --full`, 35 minutes or more, most of it the PDF edition.)');
+    else console.log('\n(1,000 chapters: `npm run bench -- --full`, 40 minutes or more, most of it printing the PDF edition once.)');
   }
 } finally {
   if (values.keep) console.log(`\nKept ${scratch}`);

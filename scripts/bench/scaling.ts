@@ -1,9 +1,10 @@
+import { appendFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { htmlFiles, kb, weighPage } from '../lib/page-weight.ts';
 import { bareSite } from './scratch-project.ts';
 import { generateContent } from './synthetic-content.ts';
 import { fixed, median, printTable } from './table.ts';
-import { cleanBuild, routeTimes, type BuildFigures } from './timed-build.ts';
+import { cleanBuild, routeTimes, warmBuild, type BuildFigures } from './timed-build.ts';
 
 /**
  * How build cost grows with the number of chapters: our site against a floor, on the same synthetic
@@ -13,10 +14,17 @@ import { cleanBuild, routeTimes, type BuildFigures } from './timed-build.ts';
  * Two more bare sites, on the same chapters pre-expanded to plain Markdown, show what the citation
  * transform itself costs (Astro's unified pipeline without it) and where Astro's default Rust
  * processor would put the floor.
+ *
+ * Our site and the floor are built clean (as on a fresh CI runner) and warm (Astro's cache folder
+ * kept from the last build, one chapter edited, as on CI with its cache restored). Our site is built
+ * without its PDF edition, which the floor has no counterpart for and whose cost grows with the
+ * explainer's length rather than its page count; one more warm build prints it, timed on its own.
  */
 interface Variant {
   name: string;
   project: string;
+  /** Built warm too (our site and the floor; the two reference pipelines only clean). */
+  warm: boolean;
 }
 
 export async function scaling(scratch: string, site: string, chapters: number, runs: number, timeoutSeconds: number): Promise<void> {
@@ -26,46 +34,61 @@ export async function scaling(scratch: string, site: string, chapters: number, r
     `\nGenerated ${chapters} chapters: ${Math.round(tree.words / chapters)} words and ${tree.citations / chapters} citation markers per chapter on average.`,
   );
   const variants: Variant[] = [
-    { name: 'our site', project: site },
+    { name: 'our site (no PDF edition)', project: site, warm: true },
     {
       name: 'floor: bare site, our markdownProcessor',
       project: bareSite(join(dir, 'bare-ours'), tree.citationMdx, 'ours', site),
+      warm: true,
     },
     {
       name: 'bare site, unified() without citation transform*',
       project: bareSite(join(dir, 'bare-unified'), tree.plainMdx, 'unified', site),
+      warm: false,
     },
     {
       name: 'bare site, Astro default (Rust) processor*',
       project: bareSite(join(dir, 'bare-default'), tree.plainMdx, 'default', site),
+      warm: false,
     },
   ];
-  const env = { CONTENT_ROOT: tree.contentRoot };
-  const results: { variant: Variant; build: BuildFigures; chapterHtml: number }[] = [];
+  const env = { CONTENT_ROOT: tree.contentRoot, PDF_EDITION: 'off' };
+  const edited = join(
+    tree.citationMdx,
+    'synthetic',
+    readdirSync(join(tree.citationMdx, 'synthetic')).toSorted()[Math.floor(chapters / 2)]!,
+  );
+  let edits = 0;
+  const results: { variant: Variant; build: BuildFigures; warm: BuildFigures | undefined; chapterHtml: number }[] = [];
   for (const variant of variants) {
-    const builds: BuildFigures[] = [];
-    for (let run = 0; run < runs; run++) {
-      process.stdout.write(`  building ${variant.name} at ${chapters} chapters, run ${run + 1}/${runs}…\n`);
-      builds.push(await cleanBuild(variant.project, env, timeoutSeconds));
-    }
-    const middle = median(builds.map((b) => b.seconds));
-    const build = builds.find((b) => b.seconds === middle) ?? builds.toSorted((a, b) => a.seconds - b.seconds)[Math.floor(runs / 2)]!;
-    build.peakRssMb = Math.max(...builds.map((b) => b.peakRssMb));
+    const typical = async (how: 'clean' | 'warm') => {
+      const builds: BuildFigures[] = [];
+      for (let run = 0; run < runs; run++) {
+        process.stdout.write(`  building ${variant.name} at ${chapters} chapters, ${how}, run ${run + 1}/${runs}…\n`);
+        if (how === 'warm') appendFileSync(edited, `\nAn editor's change, number ${++edits}, for a warm build.\n`);
+        builds.push(await (how === 'clean' ? cleanBuild : warmBuild)(variant.project, env, timeoutSeconds));
+      }
+      return medianBuild(builds);
+    };
+    const build = await typical('clean');
+    const warm = variant.warm ? await typical('warm') : undefined;
     // One chapter from the middle of the explainer: its HTML grows with the explainer if the layout lists every chapter.
     const dist = join(variant.project, 'dist');
     const chapterFile = htmlFiles(dist).find((file) => file.includes(`chapter-${String(Math.ceil(chapters / 2)).padStart(4, '0')}/`));
     const chapterHtml = chapterFile ? weighPage(dist, chapterFile).resources[0]!.size.gzip : Number.NaN;
-    results.push({ variant, build: { ...build, seconds: middle }, chapterHtml });
+    results.push({ variant, build, warm, chapterHtml });
   }
-  const floor = results[1]!.build;
+  const floor = results[1]!;
+  const ratio = (ours: BuildFigures, base: BuildFigures) => `${ours.timedOut ? '≥ ' : ''}${fixed(ours.seconds / base.seconds, 2)}×`;
   printTable(
-    `Build cost at ${chapters} chapters (median of ${runs} clean build${runs > 1 ? 's' : ''}; * = citations pre-expanded to plain Markdown)`,
+    `Build cost at ${chapters} chapters (median of ${runs} build${runs > 1 ? 's' : ''} each; * = citations pre-expanded to plain Markdown)`,
     [
       'build',
       'pages',
-      'total s',
+      'clean s',
       'ms per chapter',
       'ours / floor',
+      'warm s',
+      'warm ours / floor',
       'peak MB',
       'collect s',
       'bundle s',
@@ -73,13 +96,15 @@ export async function scaling(scratch: string, site: string, chapters: number, r
       'other s',
       'chapter HTML KB gz',
     ],
-    results.map(({ variant, build, chapterHtml }) => [
+    results.map(({ variant, build, warm, chapterHtml }) => [
       variant.name,
       build.pages,
       `${build.timedOut ? '≥ ' : ''}${fixed(build.seconds)}`,
       `${build.timedOut ? '≥ ' : ''}${fixed((build.seconds * 1000) / chapters, 0)}`,
-      `${build.timedOut ? '≥ ' : ''}${fixed(build.seconds / floor.seconds, 2)}×`,
-      fixed(build.peakRssMb, 0),
+      ratio(build, floor.build),
+      warm ? `${warm.timedOut ? '≥ ' : ''}${fixed(warm.seconds)}` : '–',
+      warm && floor.warm ? ratio(warm, floor.warm) : '–',
+      fixed(Math.max(build.peakRssMb, warm?.peakRssMb ?? 0), 0),
       fixed(build.phases.collect),
       fixed(build.phases.bundle),
       fixed(build.phases.render),
@@ -88,14 +113,35 @@ export async function scaling(scratch: string, site: string, chapters: number, r
     ]),
   );
 
-  whereRenderGoes(results[0]!.build, chapters);
+  whereRenderGoes(results[0]!.build, chapters, 'clean');
+  if (results[0]!.warm) whereRenderGoes(results[0]!.warm, chapters, 'warm');
+
+  // The PDF edition on its own: one more warm build of our site, printing it.
+  process.stdout.write(`  building our site at ${chapters} chapters with its PDF edition…\n`);
+  appendFileSync(edited, `\nAn editor's change, number ${++edits}, for the PDF edition.\n`);
+  const withPdf = await warmBuild(site, { CONTENT_ROOT: tree.contentRoot }, timeoutSeconds);
+  const printed = /\.pdf: \d+ kB, (\d+) pages/.exec(withPdf.log)?.[1] ?? '?';
+  console.log(
+    withPdf.timedOut
+      ? `\nPDF edition at ${chapters} chapters: not finished within ${fixed(timeoutSeconds / 60, 0)} minutes.`
+      : `\nPDF edition at ${chapters} chapters: ${printed} printed pages in ${fixed(withPdf.pdfSeconds)} s ` +
+          `(the whole warm build with it: ${fixed(withPdf.seconds)} s).`,
+  );
+}
+
+/** The build of median time, carrying the highest peak memory of all of them. */
+function medianBuild(builds: BuildFigures[]): BuildFigures {
+  const middle = median(builds.map((b) => b.seconds));
+  const build =
+    builds.find((b) => b.seconds === middle) ?? builds.toSorted((a, b) => a.seconds - b.seconds)[Math.floor(builds.length / 2)]!;
+  return { ...build, seconds: middle, peakRssMb: Math.max(...builds.map((b) => b.peakRssMb)) };
 }
 
 /**
  * Our site's render phase by kind of route (every chapter page together, every social image
  * together, …), from Astro's per-file log, and what the integrations said after the build.
  */
-function whereRenderGoes(build: BuildFigures, chapters: number): void {
+function whereRenderGoes(build: BuildFigures, chapters: number, how: 'clean' | 'warm'): void {
   const groups = new Map<string, { files: number; seconds: number }>();
   for (const [path, seconds] of routeTimes(build.log)) {
     const group = path.replace(/chapter-\d+/g, 'chapter-*');
@@ -104,7 +150,7 @@ function whereRenderGoes(build: BuildFigures, chapters: number): void {
   }
   const rows = [...groups].toSorted((a, b) => b[1].seconds - a[1].seconds).slice(0, 10);
   printTable(
-    `Our site at ${chapters} chapters: the ten costliest routes (sum of Astro's per-file times)`,
+    `Our site at ${chapters} chapters, ${how} build: the ten costliest routes (sum of Astro's per-file times)`,
     ['route', 'files', 'total s', 'ms per file', 'share of render'],
     rows.map(([group, { files, seconds }]) => [
       group,

@@ -35,6 +35,8 @@ export function copySite(project: string): string {
  * The pipelines a bare site can render MDX with:
  * - `ours`: our markdownProcessor (GFM + the citation transform), on MDX in our citation syntax. The
  *   floor: the same Markdown work as our site, so ours/floor is the cost of our layout and pages.
+ *   It has our content check too, which reads and validates the data the transform needs once per
+ *   build, as in our site; without it the transform would re-check the files for every chapter.
  * - `unified`: Astro's remark pipeline without our plugins, on the pre-expanded plain MDX; the
  *   difference from `ours` is what the citation transform costs.
  * - `default`: Astro's default processor (Rust), on the plain MDX; it runs no remark plugins.
@@ -50,17 +52,25 @@ export function bareSite(project: string, mdxDir: string, pipeline: Pipeline, si
   mkdirSync(join(project, 'src', 'pages'), { recursive: true });
   const processor = {
     ours: {
-      imports: `import { markdownProcessor } from ${JSON.stringify(pathToFileURL(join(site, 'src/plugins/markdown-processor.ts')).href)};`,
+      imports:
+        `import { markdownProcessor } from ${JSON.stringify(pathToFileURL(join(site, 'src/plugins/markdown-processor.ts')).href)};\n` +
+        `import { contentCheck } from ${JSON.stringify(pathToFileURL(join(site, 'src/integrations/content-check.ts')).href)};`,
       option: "markdown: { processor: markdownProcessor({ base: '/' }) },",
+      // The transform reads the data files; the content check lets it read them once per build, not once per chapter.
+      integrations: 'contentCheck(), mdx()',
     },
-    unified: { imports: "import { unified } from '@astrojs/markdown-remark';", option: 'markdown: { processor: unified() },' },
-    default: { imports: '', option: '' },
+    unified: {
+      imports: "import { unified } from '@astrojs/markdown-remark';",
+      option: 'markdown: { processor: unified() },',
+      integrations: 'mdx()',
+    },
+    default: { imports: '', option: '', integrations: 'mdx()' },
   }[pipeline];
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: `bare-${pipeline}`, private: true, type: 'module' }));
   writeFileSync(
     join(project, 'astro.config.mjs'),
     `import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\n${processor.imports}\n\n` +
-      `export default defineConfig({ integrations: [mdx()], ${processor.option} });\n`,
+      `export default defineConfig({ integrations: [${processor.integrations}], ${processor.option} });\n`,
   );
   writeFileSync(
     join(project, 'src', 'content.config.ts'),
