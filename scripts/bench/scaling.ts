@@ -27,7 +27,14 @@ interface Variant {
   warm: boolean;
 }
 
-export async function scaling(scratch: string, site: string, chapters: number, runs: number, timeoutSeconds: number): Promise<void> {
+export async function scaling(
+  scratch: string,
+  site: string,
+  chapters: number,
+  runs: number,
+  timeoutSeconds: number,
+  pdf = true,
+): Promise<void> {
   const dir = join(scratch, `scale-${chapters}`);
   const tree = generateContent(dir, chapters);
   console.log(
@@ -117,6 +124,7 @@ export async function scaling(scratch: string, site: string, chapters: number, r
   if (results[0]!.warm) whereRenderGoes(results[0]!.warm, chapters, 'warm');
 
   // The PDF edition on its own: one more warm build of our site, printing it.
+  if (!pdf) return;
   process.stdout.write(`  building our site at ${chapters} chapters with its PDF edition…\n`);
   appendFileSync(edited, `\nAn editor's change, number ${++edits}, for the PDF edition.\n`);
   const withPdf = await warmBuild(site, { CONTENT_ROOT: tree.contentRoot }, timeoutSeconds);
