@@ -9,12 +9,13 @@ import { contentCheck } from './src/integrations/content-check';
 import { searchIndex } from './src/integrations/search-index';
 import { pdfEdition } from './src/integrations/pdf-edition';
 import { socialImages } from './src/integrations/social-images';
+import { buildCacheSweep } from './src/integrations/build-cache';
 
 export default defineConfig({
   site: SITE.url,
   base: SITE.base,
   trailingSlash: 'always',
-  integrations: [contentCheck(), socialImages(), mdx(), sitemap(), searchIndex(), pdfEdition()],
+  integrations: [contentCheck(), socialImages(), mdx(), sitemap(), searchIndex(), pdfEdition(), buildCacheSweep()],
   markdown: { processor: markdownProcessor({ base: SITE.base }) },
   vite: {
     plugins: [tailwindcss()],

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -12,9 +12,12 @@ import { dirname, join } from 'node:path';
  *
  * They live in Astro's own cache folder, which a clean build starts without and which CI restores
  * from its cache between runs. `astro build` runs in the project's root, as Astro itself assumes
- * when it resolves that folder.
+ * when it resolves that folder. BUILD_CACHE_DIR puts it elsewhere (the unit tests use their own).
+ *
+ * What a build does not use is swept away at its end (sweepBuildCache), so the folder holds what
+ * the last build needed and does not grow with every edit.
  */
-export const BUILD_CACHE_DIR = join(process.cwd(), 'node_modules', '.astro', 'artefacts');
+export const BUILD_CACHE_DIR = process.env['BUILD_CACHE_DIR'] ?? join(process.cwd(), 'node_modules', '.astro', 'artefacts');
 
 /** "name version" for each package, to put in a cache key: another version may make another artefact. */
 export function packageVersions(names: string[]): string[] {
@@ -35,9 +38,20 @@ export function cacheKey(...inputs: (string | Uint8Array)[]): string {
   return hash.digest('base64url').slice(0, 32);
 }
 
+/**
+ * What this process has used, by folder of the cache: file names. On globalThis, like the memos
+ * below, because this module can be loaded twice in one build.
+ */
+const USED = Symbol.for('footnoted-explainers.build-cache-used');
+function markUsed(folder: string, name: string): void {
+  const used = ((globalThis as { [USED]?: Map<string, Set<string>> })[USED] ??= new Map());
+  used.set(folder, (used.get(folder) ?? new Set()).add(name));
+}
+
 /** The artefact `kind/key.extension` from the cache, or made by `make` and kept for next time. */
 export async function cachedArtefact(kind: string, key: string, extension: string, make: () => Promise<Uint8Array>): Promise<Uint8Array> {
   const file = join(BUILD_CACHE_DIR, kind, `${key}.${extension}`);
+  markUsed(kind, `${key}.${extension}`);
   try {
     return await readFile(file);
   } catch {
@@ -59,6 +73,12 @@ export interface Memo {
 
 const MEMOS = Symbol.for('footnoted-explainers.persistent-memos');
 
+interface MemoFile {
+  entries: Map<string, string>;
+  /** The keys this process asked for or added: what a sweep keeps. */
+  used: Set<string>;
+}
+
 /**
  * A memo of strings that outlives the build: kept in the build cache as JSON lines, one
  * `[key, value]` per line, appended as values are made, so that no hook has to save it at the end
@@ -69,18 +89,25 @@ const MEMOS = Symbol.for('footnoted-explainers.persistent-memos');
  * module graph, pages in the bundle), so the memo is kept on globalThis and all copies share it.
  */
 export function persistentMemo(name: string, inputs: string[]): Memo {
-  const file = join(BUILD_CACHE_DIR, 'memo', `${name}-${cacheKey(...inputs)}.jsonl`);
-  const memos = ((globalThis as { [MEMOS]?: Map<string, Map<string, string>> })[MEMOS] ??= new Map());
-  let entries = memos.get(file);
-  if (!entries) {
-    entries = readMemo(file);
-    memos.set(file, entries);
+  const fileName = `${name}-${cacheKey(...inputs)}.jsonl`;
+  const file = join(BUILD_CACHE_DIR, 'memo', fileName);
+  const memos = ((globalThis as { [MEMOS]?: Map<string, MemoFile> })[MEMOS] ??= new Map());
+  let memo = memos.get(file);
+  if (!memo) {
+    memo = { entries: readMemo(file), used: new Set() };
+    memos.set(file, memo);
   }
-  const known = entries;
+  markUsed('memo', fileName);
+  const { entries, used } = memo;
   return {
-    get: (key) => known.get(key),
+    get: (key) => {
+      const value = entries.get(key);
+      if (value !== undefined) used.add(key);
+      return value;
+    },
     set: (key, value) => {
-      known.set(key, value);
+      entries.set(key, value);
+      used.add(key);
       try {
         mkdirSync(dirname(file), { recursive: true });
         appendFileSync(file, `${JSON.stringify([key, value])}\n`);
@@ -108,4 +135,38 @@ function readMemo(file: string): Map<string, string> {
     }
   }
   return entries;
+}
+
+/**
+ * At the end of a build: in every folder of the cache this build used, deletes the files it did not
+ * use, and rewrites each memo with only the entries it asked for. Folders it did not touch are left
+ * alone (a build with PDF_EDITION=off keeps the PDF editions). Returns how many files and memo
+ * entries went. A build running at the same time in the same project may lose cached work, never
+ * correctness: whatever is missing is made again.
+ */
+export function sweepBuildCache(): { files: number; entries: number } {
+  const used = (globalThis as { [USED]?: Map<string, Set<string>> })[USED] ?? new Map<string, Set<string>>();
+  let files = 0;
+  for (const [folder, names] of used) {
+    let present: string[];
+    try {
+      present = readdirSync(join(BUILD_CACHE_DIR, folder));
+    } catch {
+      continue;
+    }
+    for (const name of present.filter((name) => !names.has(name) && !name.endsWith('.partial'))) {
+      rmSync(join(BUILD_CACHE_DIR, folder, name), { force: true });
+      files++;
+    }
+  }
+  let entries = 0;
+  for (const [file, memo] of (globalThis as { [MEMOS]?: Map<string, MemoFile> })[MEMOS] ?? []) {
+    if (memo.used.size === memo.entries.size) continue;
+    entries += memo.entries.size - memo.used.size;
+    for (const key of memo.entries.keys()) if (!memo.used.has(key)) memo.entries.delete(key);
+    const lines = [...memo.entries].map((entry) => `${JSON.stringify(entry)}\n`).join('');
+    writeFileSync(`${file}.${process.pid}.partial`, lines);
+    renameSync(`${file}.${process.pid}.partial`, file);
+  }
+  return { files, entries };
 }

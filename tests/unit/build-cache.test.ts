@@ -1,7 +1,7 @@
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { BUILD_CACHE_DIR, cacheKey, cachedArtefact, persistentMemo } from '../../src/lib/build-cache';
+import { BUILD_CACHE_DIR, cacheKey, cachedArtefact, persistentMemo, sweepBuildCache } from '../../src/lib/build-cache';
 
 const kind = `test-${process.pid}`;
 afterAll(() => rmSync(join(BUILD_CACHE_DIR, kind), { recursive: true, force: true }));
@@ -35,5 +35,36 @@ describe('the build cache', () => {
     expect(persistentMemo(name, ['v2']).get('key')).toBeUndefined();
     const files = readdirSync(join(BUILD_CACHE_DIR, 'memo')).filter((entry) => entry.startsWith(name));
     for (const file of files) rmSync(join(BUILD_CACHE_DIR, 'memo', file));
+  });
+
+  test('a sweep keeps what this build used, in the folders it used, and removes the rest', async () => {
+    const forget = () => {
+      for (const name of ['persistent-memos', 'build-cache-used'])
+        delete (globalThis as Record<symbol, unknown>)[Symbol.for(`footnoted-explainers.${name}`)];
+    };
+    forget();
+    const sweptKind = `${kind}-swept`;
+    const untouched = `${kind}-untouched`;
+    await cachedArtefact(sweptKind, 'kept', 'bin', async () => new Uint8Array([1]));
+    await cachedArtefact(untouched, 'other', 'bin', async () => new Uint8Array([2]));
+    writeFileSync(join(BUILD_CACHE_DIR, sweptKind, 'stale.bin'), 'from an older build');
+    const memo = persistentMemo(`${kind}-sweep`, ['v1']);
+    memo.set('old', 'an entry the next build will not ask for');
+    memo.set('new', 'an entry it will');
+
+    // The next build: it asks for one artefact, in one folder, and one memo entry.
+    forget();
+    await cachedArtefact(sweptKind, 'kept', 'bin', async () => new Uint8Array([9]));
+    expect(persistentMemo(`${kind}-sweep`, ['v1']).get('new')).toBe('an entry it will');
+    // (The memo folder is shared with the other tests' memos, which this sweep may remove too.)
+    const swept = sweepBuildCache();
+    expect(swept.files).toBeGreaterThanOrEqual(1);
+    expect(swept.entries).toBe(1);
+
+    expect(readdirSync(join(BUILD_CACHE_DIR, sweptKind))).toEqual(['kept.bin']);
+    expect(readdirSync(join(BUILD_CACHE_DIR, untouched))).toEqual(['other.bin']);
+    const memoFile = readdirSync(join(BUILD_CACHE_DIR, 'memo')).find((name) => name.startsWith(`${kind}-sweep`))!;
+    expect(readFileSync(join(BUILD_CACHE_DIR, 'memo', memoFile), 'utf8')).toBe('["new","an entry it will"]\n');
+    for (const folder of [sweptKind, untouched]) rmSync(join(BUILD_CACHE_DIR, folder), { recursive: true, force: true });
   });
 });
