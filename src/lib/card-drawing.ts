@@ -5,7 +5,8 @@ import { Worker } from 'node:worker_threads';
 
 /**
  * Draws social cards (satori lays the card out as SVG, resvg rasterises it to PNG) in worker
- * threads, one per CPU. Both are synchronous and take about 35 ms a card, so a site of a thousand
+ * threads, one per CPU up to four (each holds its own satori and resvg, some tens of MB). Both are
+ * synchronous and take about 35 ms a card, so a site of a thousand
  * pages would otherwise keep one core busy for half a minute while the others wait.
  *
  * The worker is a small module in a `data:` URL, so the build output needs no file of its own for
@@ -60,6 +61,8 @@ class DrawingPool {
   private readonly idle: Worker[] = [];
   private readonly waiting: Job[] = [];
   private readonly drawing = new Map<Worker, Job>();
+  /** Set when a worker has died: nothing more can be drawn, and saying so beats waiting forever. */
+  private broken: Error | undefined;
 
   constructor(faces: Face[]) {
     const require = createRequire(import.meta.url);
@@ -72,7 +75,7 @@ class DrawingPool {
       })),
     };
     const source = new URL(`data:text/javascript,${encodeURIComponent(WORKER)}`);
-    this.workers = Array.from({ length: Math.max(1, availableParallelism()) }, () => {
+    this.workers = Array.from({ length: Math.max(1, Math.min(4, availableParallelism())) }, () => {
       const worker = new Worker(source, { workerData });
       worker.on('message', ({ png, error }: { png?: Uint8Array; error?: string }) => this.finished(worker, png, error));
       worker.on('error', (error: Error) => this.failAll(error));
@@ -83,6 +86,7 @@ class DrawingPool {
   }
 
   draw(drawing: Drawing): Promise<Uint8Array> {
+    if (this.broken) return Promise.reject(this.broken);
     return new Promise((resolve, reject) => {
       this.waiting.push({ drawing, resolve, reject });
       this.next();
@@ -110,7 +114,8 @@ class DrawingPool {
   }
 
   private failAll(error: Error): void {
-    for (const job of [...this.drawing.values(), ...this.waiting.splice(0)]) job.reject(error);
+    this.broken = new Error(`A worker drawing social images stopped: ${error.message}`, { cause: error });
+    for (const job of [...this.drawing.values(), ...this.waiting.splice(0)]) job.reject(this.broken);
     this.drawing.clear();
     for (const worker of this.workers) worker.unref();
   }
