@@ -36,14 +36,16 @@ export function pageCitationFormats(item: CslItem): PageCitationFormats {
   };
 }
 
-/** The bodies of the page's citation files (see citationFilePath). No style is formatted for them. */
-export function pageCitationFiles(item: CslItem): Record<'json' | 'bib', string> {
-  return { json: JSON.stringify([item], null, 2), bib: formatBibtex([item]) };
+export type CitationFileFormat = 'json' | 'bib';
+
+/** The body of one of the page's citation files (see citationFilePath). No style is formatted for them. */
+export function pageCitationFile(item: CslItem, format: CitationFileFormat): string {
+  return format === 'json' ? JSON.stringify([item], null, 2) : formatBibtex([item]);
 }
 
 /** Where a page's citation files are served: /cite/<explainer>/<chapter-or-overview>.json and .bib */
-export function citationFilePath(chapter: Chapter, extension: 'json' | 'bib'): string {
+export function citationFilePath(chapter: Chapter, format: CitationFileFormat): string {
   const path = chapterPath(chapter).replace(/\/$/, '');
   const slug = path.includes('/') ? path : `${path}/overview`;
-  return `cite/${slug}.${extension}`;
+  return `cite/${slug}.${format}`;
 }

@@ -1,0 +1,6 @@
+import { citationFileRoute } from '../../citations/citation-file-route';
+
+/** "Cite this page" as BibTeX, for every chapter: cite/<explainer>/<chapter>.bib */
+const route = citationFileRoute('bib');
+export const getStaticPaths = route.getStaticPaths;
+export const GET = route.GET;
