@@ -60,7 +60,11 @@ const URL_IN_TEXT = /https?:\/\/[^\s<"]+[^\s<".,;:)]/g;
 /** One formatted entry as HTML, with its address made a link (citeproc prints it as plain text). */
 export function formatEntry(item: CslItem, style: CitationStyle = NOTE_STYLE): string {
   const html = bibliography(item, style);
-  const entry = /<div[^>]*class="csl-entry"[^>]*>([\s\S]*?)<\/div>\s*<\/div>\s*$/.exec(html)?.[1] ?? html;
+  const entry = (/<div[^>]*class="csl-entry"[^>]*>([\s\S]*?)<\/div>\s*<\/div>\s*$/.exec(html)?.[1] ?? html)
+    // Numbered styles (Vancouver) set the number in a margin box beside the entry; an entry shown
+    // on its own has no list to be numbered in, and the boxes would break it over two lines.
+    .replace(/<div class="csl-left-margin">[\s\S]*?<\/div>/, '')
+    .replace(/<div class="csl-right-inline">([\s\S]*)<\/div>/, '$1');
   return markLanguage(
     entry.trim().replace(URL_IN_TEXT, (url) => `<a href="${url}">${url}</a>`),
     item,

@@ -25,6 +25,12 @@ describe('citation entries', () => {
     expect(text).not.toMatch(/<\/?(?:a|i|span)\b|&#\d+;/);
   });
 
+  it('gives a numbered style (Vancouver) as one run of text, without the list number', () => {
+    const entry = formatEntry(toCslItem('numbered', source), 'vancouver');
+    expect(entry).not.toMatch(/<div|^1\./);
+    expect(entry).toMatch(/^Pashinyan .* Example Times \[Internet\]. 2024 Jun 13./);
+  });
+
   it('runs citeproc once for an entry, however often and in whatever form it is asked for', () => {
     const format = vi.spyOn(Cite.prototype, 'format');
     const item = toCslItem(`memo-check-${Date.now()}`, { ...source, title: `Memo check ${Date.now()}` } as Source);
