@@ -28,7 +28,7 @@ import { scaling } from './scaling.ts';
 import { startStaticServer } from '../../src/lib/static-server.ts';
 import { copySite } from './scratch-project.ts';
 import { fixed, median, printTable } from './table.ts';
-import { cleanBuild, type BuildFigures } from './timed-build.ts';
+import { cleanBuild, medianBuild, type BuildFigures } from './timed-build.ts';
 
 const { values } = parseArgs({
   options: {
@@ -64,7 +64,7 @@ try {
   }
   if (!skip.has('build')) {
     const seconds = builds.map((b) => b.seconds);
-    const typical = builds.find((b) => b.seconds === median(seconds)) ?? builds[0]!;
+    const typical = medianBuild(builds);
     printTable(
       `Clean build of the site (${runs} run${runs > 1 ? 's' : ''})`,
       ['pages', 'median s', 'min s', 'max s', 'peak MB', 'collect s', 'bundle s', 'render s', 'other s'],

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { htmlFiles, kb, weighPage } from '../lib/page-weight.ts';
 import { bareSite } from './scratch-project.ts';
 import { generateContent } from './synthetic-content.ts';
-import { fixed, median, printTable } from './table.ts';
-import { cleanBuild, routeTimes, warmBuild, type BuildFigures } from './timed-build.ts';
+import { fixed, printTable } from './table.ts';
+import { cleanBuild, medianBuild, routeTimes, warmBuild, type BuildFigures } from './timed-build.ts';
 
 /**
  * How build cost grows with the number of chapters: our site against a floor, on the same synthetic
@@ -135,14 +135,6 @@ export async function scaling(
       : `\nPDF edition at ${chapters} chapters: ${printed} printed pages in ${fixed(withPdf.pdfSeconds)} s ` +
           `(the whole warm build with it: ${fixed(withPdf.seconds)} s).`,
   );
-}
-
-/** The build of median time, carrying the highest peak memory of all of them. */
-function medianBuild(builds: BuildFigures[]): BuildFigures {
-  const middle = median(builds.map((b) => b.seconds));
-  const build =
-    builds.find((b) => b.seconds === middle) ?? builds.toSorted((a, b) => a.seconds - b.seconds)[Math.floor(builds.length / 2)]!;
-  return { ...build, seconds: middle, peakRssMb: Math.max(...builds.map((b) => b.peakRssMb)) };
 }
 
 /**

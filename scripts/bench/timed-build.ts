@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHROME_PATH } from './lighthouse.ts';
+import { median } from './table.ts';
 
 /**
  * One clean (or warm) `astro build` of a project, timed, with its peak memory and the time of each phase as
@@ -161,4 +162,12 @@ function phasesOf(log: string, wall: number): BuildFigures['phases'] {
   const collect = durationSeconds(after('Collecting build info'));
   const render = durationSeconds(after('generating static routes'));
   return { collect, bundle, render, other: wall - collect - bundle - render };
+}
+
+/** The build of median time, carrying the highest peak memory of all of them. */
+export function medianBuild(builds: BuildFigures[]): BuildFigures {
+  const middle = median(builds.map((b) => b.seconds));
+  const build =
+    builds.find((b) => b.seconds === middle) ?? builds.toSorted((a, b) => a.seconds - b.seconds)[Math.floor(builds.length / 2)]!;
+  return { ...build, seconds: middle, peakRssMb: Math.max(...builds.map((b) => b.peakRssMb)) };
 }

@@ -49,7 +49,8 @@ describe('each broken fixture reports its mistake exactly', () => {
       const { count, text } = await report(root);
       expect(count, 'the mistake passed silently').toBeGreaterThan(0);
       const expectedFile = join(BROKEN, name, 'expected.txt');
-      if (update || !existsSync(expectedFile)) writeFileSync(expectedFile, text);
+      if (update) writeFileSync(expectedFile, text);
+      expect(existsSync(expectedFile), `${expectedFile} is missing: write it with UPDATE=1 and read it`).toBe(true);
       expect(text).toBe(readFileSync(expectedFile, 'utf8'));
     });
   }

@@ -68,6 +68,7 @@ describe('links', () => {
     ['a page without its closing slash', '<a href="/people">x</a>', 'a page address without its closing slash'],
     ['a missing asset', '<img src="/missing.png" alt="">', 'no file /missing.png in the built site'],
     ['an empty fragment', '<a href="#">x</a>', 'an empty fragment'],
+    ['an empty fragment on another page', '<a href="/people/#">x</a>', 'an empty fragment'],
     ['an external address without a domain', '<a href="https://localhost/x">x</a>', 'not a public domain'],
     ['a malformed external address', '<a href="http://exa mple.org/">x</a>', 'not a well-formed URL'],
     ['a javascript: URL', '<a href="javascript:alert(1)">x</a>', 'a javascript: URL'],

@@ -32,7 +32,8 @@ describe('remark-citations fixtures', () => {
       } else {
         const { html } = await renderMdx(input);
         const expectedFile = join(dir, 'output.html');
-        if (update || !existsSync(expectedFile)) writeFileSync(expectedFile, `${html}\n`);
+        if (update) writeFileSync(expectedFile, `${html}\n`);
+        expect(existsSync(expectedFile), `${expectedFile} is missing: write it with UPDATE=1 and read it`).toBe(true);
         expect(`${html}\n`).toBe(readFileSync(expectedFile, 'utf8'));
       }
     });
