@@ -75,7 +75,7 @@ export const UI = {
     close: 'Close',
     downloadCsl: 'Download CSL-JSON',
     downloadBibtex: 'Download BibTeX',
-    membershipTitle: 'Membership of the Collective Security Treaty, 1992 to June 2024',
+    membershipTitle: (from: string, until: string) => `Membership of the Collective Security Treaty, ${from} to ${until}`,
     membershipDescription:
       'A bar for each state shows the years it took part in the Treaty; a hatched bar shows participation that Armenia said it had frozen. The same data is in the table that follows.',
     membershipMember: 'Party to the Treaty',
