@@ -1,6 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { chapterPath, getExplainers } from '../lib/explainers';
-import { absoluteUrl } from '../lib/urls';
+import { getExplainers } from '../lib/explainers';
 import { citationFilePath, pageCitationFile, pageCslItem, type CitationFileFormat } from './page-citation';
 
 const CONTENT_TYPES: Record<CitationFileFormat, string> = { json: 'application/json', bib: 'text/plain; charset=utf-8' };
@@ -21,7 +20,7 @@ export function citationFileRoute(format: CitationFileFormat): { getStaticPaths:
               .replace(/^cite\//, '')
               .replace(/\.[a-z]+$/, ''),
           },
-          props: { body: pageCitationFile(pageCslItem(explainer, chapter, absoluteUrl(chapterPath(chapter))), format) },
+          props: { body: pageCitationFile(pageCslItem(explainer, chapter), format) },
         })),
       ),
     GET: ({ props }) => new Response(String(props['body']), { headers: { 'Content-Type': CONTENT_TYPES[format] } }),

@@ -31,7 +31,8 @@ if (!csl.locales.has(CITATION_LOCALE)) {
   );
 }
 
-function cslDate(date: PartialDate): { 'date-parts': number[][] } {
+/** A partial date as CSL date parts: only the parts we know, so "June 2024" is never cited as 1 June. */
+export function cslDate(date: PartialDate): { 'date-parts': number[][] } {
   return { 'date-parts': [date.iso.split('-').map(Number)] };
 }
 

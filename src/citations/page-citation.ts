@@ -1,20 +1,20 @@
 import type { CslItem } from '@citation-js/core';
 import { chapterPath, type Chapter, type Explainer } from '../lib/explainers';
+import { absoluteUrl } from '../lib/urls';
 import { SITE } from '../site.config';
-import { CITATION_STYLES, formatBibtex, formatEntry, type CitationStyle } from './csl';
+import { CITATION_STYLES, cslDate, formatBibtex, formatEntry, type CitationStyle } from './csl';
 
 /** How to cite one page of an explainer, as CSL-JSON: the single source every citation format comes from. */
-export function pageCslItem(explainer: Explainer, chapter: Chapter, url: string): CslItem {
+export function pageCslItem(explainer: Explainer, chapter: Chapter): CslItem {
   const isOverview = chapter.id === explainer.overview.id;
-  const [year = 0, month = 1, day = 1] = chapter.data.updated.iso.split('-').map(Number);
   return {
     id: `${SITE.name}-${chapter.id}`.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
     type: 'webpage',
     title: isOverview ? chapter.data.title : `${explainer.overview.data.title}: ${chapter.data.title}`,
     'container-title': SITE.name,
     author: [{ literal: `${SITE.name} editors` }],
-    issued: { 'date-parts': [[year, month, day]] },
-    URL: url,
+    issued: cslDate(chapter.data.updated),
+    URL: absoluteUrl(chapterPath(chapter)),
     language: SITE.locale,
   };
 }

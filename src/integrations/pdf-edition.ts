@@ -7,8 +7,9 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { PDFDocument } from 'pdf-lib';
-import { cacheKey, cachedArtefact } from '../lib/build-cache';
+import { cacheKey, cachedArtefact, packageVersions } from '../lib/build-cache';
 import { CHROMIUM_ARGS, chromiumExecutable, hasChromium } from '../lib/chromium';
+import { wholeExplainerPath } from '../lib/print-edition';
 import { startStaticServer } from '../lib/static-server';
 
 /**
@@ -23,7 +24,8 @@ import { startStaticServer } from '../lib/static-server';
  *
  * Printing is the slowest step of a build (2 s for this explainer, minutes for a very long one), so
  * an edition is kept in the build cache under a hash of what it is printed from: the page, the
- * stylesheets and fonts it loads (all of `_astro/`), this file, and the browser. A build whose
+ * stylesheets and fonts it loads (all of `_astro/`), this file, and the browser (its path and
+ * Playwright's version: a browser upgraded in place at the same path is not noticed). A build whose
  * explainer did not change copies the kept PDF instead of printing it again.
  *
  * Chromium: CHROMIUM_PATH when set (e.g. Debian's /usr/bin/chromium), else Playwright's own.
@@ -61,7 +63,7 @@ export function pdfEdition(): AstroIntegration {
         }
         const root = fileURLToPath(dir);
         const pages = readdirSync(root)
-          .map((name) => join(name, 'all', 'index.html'))
+          .map((name) => join(wholeExplainerPath(name), 'index.html'))
           .filter((page) => existsSync(join(root, page)));
         if (pages.length === 0) return;
         await writePdfEditions(root, base, pages, logger);
@@ -88,12 +90,17 @@ async function writePdfEditions(root: string, base: string, pages: string[], log
       const url = `${base}${path.split(sep).slice(0, -1).join('/')}/`;
       const edition = editionOf(html.toString(), url);
       let printedPages: number | undefined;
-      const pdf = await cachedArtefact('pdf-edition', cacheKey(html, assets, RECIPE, executablePath), 'pdf', async () => {
-        printer ??= await Printer.start(root, base, executablePath);
-        const printed = await withMetadata(await printer.print(url), edition, url);
-        printedPages = printed.pages;
-        return printed.bytes;
-      });
+      const pdf = await cachedArtefact(
+        'pdf-edition',
+        cacheKey(html, assets, RECIPE, executablePath, ...packageVersions(['playwright-core'])),
+        'pdf',
+        async () => {
+          printer ??= await Printer.start(root, base, executablePath);
+          const printed = await withMetadata(await printer.print(url), edition, url);
+          printedPages = printed.pages;
+          return printed.bytes;
+        },
+      );
       const target = join(root, normalize(edition.file));
       if (!target.startsWith(root)) throw new Error(`data-pdf-file "${edition.file}" points outside the built site.`);
       await writeFile(target, pdf);

@@ -18,6 +18,11 @@ export function formatDate(date: PartialDate, locale = EDITION_LOCALE): string {
   return new Intl.DateTimeFormat(locale, FORMATS[date.precision]).format(toUtcDate(date));
 }
 
+/** "15 May 1992 – 13 June 2024": the period an explainer covers, both ends written in full. */
+export function formatPeriod(from: PartialDate, to: PartialDate): string {
+  return `${formatDate(from)} – ${formatDate(to)}`;
+}
+
 /** "15–17 May 2024", "27 September – 10 November 2020": a span written as compactly as the locale allows. */
 export function formatDateRange(from: PartialDate, until: PartialDate | undefined, locale = EDITION_LOCALE): string {
   if (!until) return formatDate(from, locale);

@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import type { ChapterData } from '../schemas/chapter';
+import { CONTENT_DIRS } from './content-dirs';
 import { ContentError } from './content-error';
 
 /**
@@ -65,10 +66,10 @@ export function groupExplainers<C extends ChapterLike>(all: C[]): ExplainerOf<C>
       if (!overview || overview.data.order !== 0) {
         throw new ContentError([
           {
-            file: overview ? file(overview) : `content/explainers/${id}`,
+            file: overview ? file(overview) : `${CONTENT_DIRS.explainers}/${id}`,
             field: 'order',
             expected: 'an overview chapter with order: 0',
-            fix: `add content/explainers/${id}/index.mdx with order: 0`,
+            fix: `add ${CONTENT_DIRS.explainers}/${id}/index.mdx with order: 0`,
           },
         ]);
       }

@@ -1,6 +1,7 @@
 import { strings } from '../i18n/ui';
 import { SITE } from '../site.config';
-import { formatDate } from './dates';
+import { formatPeriod } from './dates';
+import { wholeExplainerPath } from './print-edition';
 import { chapterPath, type ChapterLike, type ExplainerOf } from './explainer-structure';
 import type { SocialCard } from './social-image';
 
@@ -17,8 +18,8 @@ export function socialCards(explainers: ExplainerOf<ChapterLike>[]): { path: str
   for (const explainer of explainers) {
     const { title, dek, period } = explainer.overview.data;
     cards.push({
-      path: `${explainer.id}/all/`,
-      card: { eyebrow: t.wholeExplainer, title, description: dek, footer: `${formatDate(period.from)} – ${formatDate(period.to)}` },
+      path: wholeExplainerPath(explainer.id),
+      card: { eyebrow: t.wholeExplainer, title, description: dek, footer: formatPeriod(period.from, period.to) },
     });
     for (const chapter of explainer.chapters) {
       const { period } = chapter.data;
@@ -28,7 +29,7 @@ export function socialCards(explainers: ExplainerOf<ChapterLike>[]): { path: str
           ...(chapter === explainer.overview ? {} : { eyebrow: explainer.overview.data.title }),
           title: chapter.data.title,
           description: chapter.data.dek,
-          footer: `${formatDate(period.from)} – ${formatDate(period.to)}`,
+          footer: formatPeriod(period.from, period.to),
         },
       });
     }
