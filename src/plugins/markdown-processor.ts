@@ -1,6 +1,7 @@
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import type { Options as RemarkRehypeOptions } from 'remark-rehype';
+import { strings } from '../i18n/ui';
 import rehypeFootnotes from './rehype-footnotes';
 import rehypeScrollableTables from './rehype-scrollable-tables';
 import remarkCitations, { type RemarkCitationsOptions } from './remark-citations';
@@ -23,8 +24,7 @@ export function markdownProcessor(options: RemarkCitationsOptions = {}) {
 
 /** How GFM footnotes render: a visible "Notes" heading, as in a printed book (GFM hides it by default). */
 export const FOOTNOTE_OPTIONS = {
-  footnoteLabel: 'Notes',
+  footnoteLabel: strings().notes,
   footnoteLabelProperties: { className: ['footnotes-heading'] },
-  footnoteBackLabel: (referenceIndex: number, rereferenceIndex: number) =>
-    `Back to citation ${referenceIndex + 1}${rereferenceIndex > 1 ? `, use ${rereferenceIndex}` : ''}`,
+  footnoteBackLabel: (referenceIndex: number, rereferenceIndex: number) => strings().backToCitation(referenceIndex + 1, rereferenceIndex),
 } satisfies RemarkRehypeOptions;

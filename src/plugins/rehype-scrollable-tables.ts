@@ -1,5 +1,6 @@
 import type { Element, Root } from 'hast';
 import { SKIP, visit } from 'unist-util-visit';
+import { strings } from '../i18n/ui';
 
 /**
  * Wraps each table in a focusable region that scrolls sideways on its own, so a wide table never
@@ -12,7 +13,7 @@ export default function rehypeScrollableTables() {
       const wrapper: Element = {
         type: 'element',
         tagName: 'div',
-        properties: { className: ['table-scroll'], tabIndex: 0, role: 'region', ariaLabel: 'Table' },
+        properties: { className: ['table-scroll'], tabIndex: 0, role: 'region', ariaLabel: strings().table },
         children: [node],
       };
       parent.children[index] = wrapper;

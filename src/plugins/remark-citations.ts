@@ -20,6 +20,7 @@ import { SKIP, visit } from 'unist-util-visit';
 import { relative } from 'node:path';
 import type { VFile } from 'vfile';
 import { formatEntry, toCslItem } from '../citations/csl';
+import { strings } from '../i18n/ui';
 import { chapterPrefix } from './chapter-prefix';
 import { loadDataCollections } from '../lib/data-collections';
 import { formatDate, formatDateRange } from '../lib/dates';
@@ -271,11 +272,11 @@ export default function remarkCitations(options: RemarkCitationsOptions = {}) {
       const anchor = `${prefix}-correction-${id}`;
       notedCorrections.push({ correction: id, anchor });
       const content: PhrasingContent[] = [
-        { type: 'strong', children: [{ type: 'text', value: 'Editor’s note: ' }] },
+        { type: 'strong', children: [{ type: 'text', value: strings().editorsNote }] },
         { type: 'text', value: `${article?.publisher ?? correction.article.id} ${correction.articleSays}. ${correction.fact}` },
         ...correction.evidence.map((source) => citeSource(source.id, undefined, node)),
         { type: 'text', value: ' ' },
-        { type: 'link', url: `${base}corrections/#${id}`, children: [{ type: 'text', value: 'All corrections' }] },
+        { type: 'link', url: `${base}corrections/#${id}`, children: [{ type: 'text', value: strings().allCorrections }] },
       ];
       return {
         type: 'blockquote',
@@ -304,7 +305,7 @@ export default function remarkCitations(options: RemarkCitationsOptions = {}) {
       const cell = (children: PhrasingContent[]): TableCell => ({ type: 'tableCell', children });
       const header: TableRow = {
         type: 'tableRow',
-        children: [cell([{ type: 'text', value: 'When' }]), cell([{ type: 'text', value: 'What happened' }])],
+        children: [cell([{ type: 'text', value: strings().keyEventWhen }]), cell([{ type: 'text', value: strings().keyEventWhat }])],
       };
       const rows = ids.map((id): TableRow => {
         const event = catalog.events.get(id);
