@@ -2,7 +2,8 @@ import type { AstroIntegration } from 'astro';
 import { freezeDataCollections, loadDataCollections } from '../lib/data-collections';
 
 /**
- * Validates every YAML data file (fields, dates, cross-references) before any page is built, so an
+ * Validates every YAML data file and every chapter's frontmatter (fields, dates, cross-references)
+ * before any page is built, so an
  * editor's mistake stops the build with file:line:column and a fix instead of a broken page.
  */
 export function contentCheck(): AstroIntegration {

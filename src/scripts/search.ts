@@ -1,6 +1,6 @@
 /**
- * Site search. The button and dialog exist only once this script runs (without JavaScript there is
- * nothing to click). Pagefind's loader and index are fetched the first time the dialog opens.
+ * Site search. The button is in the markup but hidden until this script shows it (without JavaScript
+ * there is nothing to click). Pagefind's loader and index are fetched the first time the dialog opens.
  */
 interface PagefindResult {
   data(): Promise<{ url: string; excerpt: string; meta: { title?: string } }>;

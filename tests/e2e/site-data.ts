@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 
-/** The widths every page is checked at: a phone and a desktop. 200% zoom of the desktop is `zoomed`. */
+/** The widths every page is checked at: a phone and a desktop. 200% and 400% zoom are `ZOOMED`. */
 export const VIEWPORTS = {
   phone: { width: 390, height: 844 },
   desktop: { width: 1280, height: 900 },

@@ -6,5 +6,5 @@ export function sitemapPaths(): string[] {
   return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]!).pathname);
 }
 
-/** The chapter pages of the explainer we ship, overview first, as listed in its chapter navigation. */
+/** The address of the explainer we ship (its overview); its chapters are listed in its chapter navigation. */
 export const EXPLAINER = '/armenia-belarus-csto/';

@@ -1,8 +1,8 @@
 import MembershipChart from '../MembershipChart.astro';
 
 /**
- * Components an editor may use in chapter MDX without importing them. (Quote, EditorsNote and Person
- * are not here: the citation transform expands them at build time so their footnotes are numbered
- * with the rest.)
+ * Components an editor may use in chapter MDX without importing them. (Quote, EditorsNote, Person,
+ * KeyEvents and NameSpellings are not here: the citation transform expands them at build time so
+ * their footnotes are numbered with the rest.)
  */
 export const mdxComponents = { MembershipChart };
