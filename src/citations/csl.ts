@@ -4,6 +4,7 @@ import '@citation-js/plugin-bibtex';
 import { packageVersions, persistentMemo } from '../lib/build-cache';
 import type { PartialDate } from '../schemas/partial-date';
 import type { Source } from '../schemas/source';
+import { SITE } from '../site.config';
 
 /**
  * Citations are formatted by citation-js (citeproc with the CSL styles it ships: APA, Harvard,
@@ -12,7 +13,7 @@ import type { Source } from '../schemas/source';
  * The house writes dates day-month-year ("13 June 2024"). citation-js ships only the en-US locale,
  * so we derive en-GB from it by changing the one date pattern that differs; no file is downloaded.
  */
-export const CITATION_LOCALE = 'en-GB';
+export const CITATION_LOCALE = SITE.locale;
 export const CITATION_STYLES = { apa: 'APA', harvard1: 'Harvard', vancouver: 'Vancouver' } as const;
 export type CitationStyle = keyof typeof CITATION_STYLES;
 /** The style of footnotes and source lists: author (or publisher), year, title, day and month, link. */
@@ -78,7 +79,7 @@ export function formatEntry(item: CslItem, style: CitationStyle = NOTE_STYLE): s
  */
 function markLanguage(html: string, item: CslItem): string {
   const language = item.language;
-  if (!language || language.split('-')[0] === 'en') return html;
+  if (!language || language.split('-')[0] === SITE.lang) return html;
   // citeproc escapes &, < and > as numeric references.
   const title = item.title.replace(/&/g, '&#38;').replace(/</g, '&#60;').replace(/>/g, '&#62;');
   return html.includes(title) ? html.replace(title, `<span lang="${language}">${title}</span>`) : html;

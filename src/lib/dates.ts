@@ -1,7 +1,7 @@
 import type { PartialDate } from '../schemas/partial-date';
+import { SITE } from '../site.config';
 
-/** The house date style: "13 June 2024", "March 2023", "1993". One locale for the edition. */
-export const EDITION_LOCALE = 'en-GB';
+/** The house date style, in the edition's locale: "13 June 2024", "March 2023", "1993". */
 
 const FORMATS: Record<PartialDate['precision'], Intl.DateTimeFormatOptions> = {
   day: { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' },
@@ -14,8 +14,8 @@ function toUtcDate(date: PartialDate): Date {
   return new Date(Date.UTC(year, month - 1, day));
 }
 
-export function formatDate(date: PartialDate, locale = EDITION_LOCALE): string {
-  return new Intl.DateTimeFormat(locale, FORMATS[date.precision]).format(toUtcDate(date));
+export function formatDate(date: PartialDate): string {
+  return new Intl.DateTimeFormat(SITE.locale, FORMATS[date.precision]).format(toUtcDate(date));
 }
 
 /** "15 May 1992 – 13 June 2024": the period an explainer covers, both ends written in full. */
@@ -24,8 +24,8 @@ export function formatPeriod(from: PartialDate, to: PartialDate): string {
 }
 
 /** "15–17 May 2024", "27 September – 10 November 2020": a span written as compactly as the locale allows. */
-export function formatDateRange(from: PartialDate, until: PartialDate | undefined, locale = EDITION_LOCALE): string {
-  if (!until) return formatDate(from, locale);
-  if (from.precision !== until.precision) return `${formatDate(from, locale)} – ${formatDate(until, locale)}`;
-  return new Intl.DateTimeFormat(locale, FORMATS[from.precision]).formatRange(toUtcDate(from), toUtcDate(until));
+export function formatDateRange(from: PartialDate, until: PartialDate | undefined): string {
+  if (!until) return formatDate(from);
+  if (from.precision !== until.precision) return formatPeriod(from, until);
+  return new Intl.DateTimeFormat(SITE.locale, FORMATS[from.precision]).formatRange(toUtcDate(from), toUtcDate(until));
 }
