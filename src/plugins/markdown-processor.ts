@@ -1,6 +1,7 @@
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import type { Options as RemarkRehypeOptions } from 'remark-rehype';
+import type { PluggableList } from 'unified';
 import { strings } from '../i18n/ui';
 import rehypeFootnotes from './rehype-footnotes';
 import rehypeScrollableTables from './rehype-scrollable-tables';
@@ -14,12 +15,16 @@ import remarkCitations, { type RemarkCitationsOptions } from './remark-citations
  * first, then the citation transform adds its footnotes to the same numbering.
  */
 export function markdownProcessor(options: RemarkCitationsOptions = {}) {
-  return unified({
-    gfm: false,
-    remarkPlugins: [remarkGfm, [remarkCitations, options]],
-    rehypePlugins: [rehypeFootnotes, rehypeScrollableTables],
+  return unified({ gfm: false, ...markdownPlugins(options) });
+}
+
+/** The plugins, in order: also what the transform's unit tests run, so they test this very list. */
+export function markdownPlugins(options: RemarkCitationsOptions = {}) {
+  return {
+    remarkPlugins: [remarkGfm, [remarkCitations, options]] satisfies PluggableList,
+    rehypePlugins: [rehypeFootnotes, rehypeScrollableTables] satisfies PluggableList,
     remarkRehype: FOOTNOTE_OPTIONS,
-  });
+  };
 }
 
 /** How GFM footnotes render: a visible "Notes" heading, as in a printed book (GFM hides it by default). */
