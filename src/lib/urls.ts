@@ -17,3 +17,9 @@ export const SOCIAL_IMAGE = { width: 1200, height: 630 } as const;
 export function socialImagePath(pagePath: string): string {
   return `social/${pagePath.replace(/^\//, '')}index.png`;
 }
+
+/** The element id of a footnote in a rendered chapter, as remark-rehype writes it (its default clobber prefix). */
+export const FOOTNOTE_ID_PREFIX = 'user-content-';
+export function footnoteId(label: string): string {
+  return `${FOOTNOTE_ID_PREFIX}fn-${label}`;
+}

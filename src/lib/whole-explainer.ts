@@ -5,6 +5,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { cacheKey, cachedArtefact, packageVersions } from './build-cache';
+import { FOOTNOTE_ID_PREFIX } from './urls';
 
 /**
  * The whole-explainer page shows every chapter on one page. Each chapter is rendered on its own, so
@@ -155,7 +156,7 @@ function joinChapter(chapter: Element, key: string, offset: number, chapterPath:
       node.properties['href'] = url.pathname + url.search + url.hash;
     } else {
       const id = decodeURIComponent(url.hash.slice(1));
-      const prefixed = id === '' || id.startsWith('user-content-') || id.startsWith(`${linked}-`) ? id : `${linked}-${id}`;
+      const prefixed = id === '' || id.startsWith(FOOTNOTE_ID_PREFIX) || id.startsWith(`${linked}-`) ? id : `${linked}-${id}`;
       node.properties['href'] = `#${prefixed || chapterAnchor(linked)}`;
     }
   });
