@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { CONTENT_DIRS } from './content-dirs';
+import { REFERENCE_PAGES } from './reference-pages';
 import { SITE } from '../site.config';
 
 /**
@@ -11,10 +12,7 @@ export function pageSource(pagePath: string): string {
   const path = pagePath.replace(/^\/|\/$/g, '');
   const byPage: Record<string, string> = {
     '': 'src/pages/index.astro',
-    timeline: `${CONTENT_DIRS.events}/`,
-    people: `${CONTENT_DIRS.people}/`,
-    sources: `${CONTENT_DIRS.sources}/`,
-    corrections: `${CONTENT_DIRS.corrections}/`,
+    ...Object.fromEntries(REFERENCE_PAGES.map(({ path, collection }) => [path.replace(/\/$/, ''), `${CONTENT_DIRS[collection]}/`])),
     '404': 'src/pages/404.astro',
     '404.html': 'src/pages/404.astro',
   };

@@ -2,6 +2,7 @@ import { strings } from '../i18n/ui';
 import { SITE } from '../site.config';
 import { formatPeriod } from './dates';
 import { wholeExplainerPath } from './print-edition';
+import { REFERENCE_PAGES } from './reference-pages';
 import { chapterPath, type ChapterLike, type ExplainerOf } from './explainer-structure';
 import type { SocialCard } from './social-image';
 
@@ -10,10 +11,7 @@ export function socialCards(explainers: ExplainerOf<ChapterLike>[]): { path: str
   const t = strings();
   const cards: { path: string; card: SocialCard }[] = [
     { path: '', card: { title: t.explainers, description: `${SITE.tagline}.` } },
-    { path: 'timeline/', card: { title: t.timeline, description: t.timelineDescription } },
-    { path: 'people/', card: { title: t.people, description: t.peopleDescription } },
-    { path: 'sources/', card: { title: t.sources, description: t.sourcesDescription } },
-    { path: 'corrections/', card: { title: t.corrections, description: t.correctionsDescription } },
+    ...REFERENCE_PAGES.map(({ path, title, description }) => ({ path, card: { title: t[title], description: t[description] } })),
   ];
   for (const explainer of explainers) {
     const { title, dek, period } = explainer.overview.data;

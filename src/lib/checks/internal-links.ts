@@ -1,6 +1,7 @@
 import { extname, posix, relative as relativePath, sep } from 'node:path';
 import GithubSlugger from 'github-slugger';
 import type { ContentProblem } from '../content-error';
+import { REFERENCE_PAGES } from '../reference-pages';
 import { allFilesIn, headingText, startOf, walk, type ChapterFile, type ContentModel } from './model';
 
 /**
@@ -118,9 +119,8 @@ function siteMap(model: ContentModel, pagesDir: string): SiteMap {
     for (const { node } of walk(chapter.tree)) if (node.type === 'heading') ids.add(slugger.slug(headingText(node)));
     anchors.set(chapterRoute(chapter), ids);
   }
-  anchors.set('/people/', new Set(model.data.people.keys()));
-  anchors.set('/sources/', new Set(model.data.sources.keys()));
-  anchors.set('/corrections/', new Set(model.data.corrections.keys()));
-  anchors.set('/timeline/', new Set(model.data.events.keys()));
-  return { pages, pattern, anchors, dataPages: new Set(['/people/', '/sources/', '/corrections/', '/timeline/']) };
+  // A reference page's anchors are the ids of the entries it lists.
+  const dataPages = new Set(REFERENCE_PAGES.map(({ path }) => `/${path}`));
+  for (const { path, collection } of REFERENCE_PAGES) anchors.set(`/${path}`, new Set(model.data[collection].keys()));
+  return { pages, pattern, anchors, dataPages };
 }
