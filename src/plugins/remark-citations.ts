@@ -22,11 +22,12 @@ import type { VFile } from 'vfile';
 import { formatEntry, toCslItem } from '../citations/csl';
 import { strings } from '../i18n/ui';
 import { chapterPrefix } from './chapter-prefix';
+import { CITATION, CITATION_ITEM } from './citation-syntax';
 import { loadDataCollections } from '../lib/data-collections';
 import { formatDate, formatDateRange } from '../lib/dates';
 import { nearest } from '../lib/nearest';
 import { CONTENT_DIRS, type ContentDirs } from '../lib/content-dirs';
-import { formatProblem, type ContentProblem } from '../lib/content-error';
+import { formatProblem, pointAt, type ContentProblem } from '../lib/content-error';
 
 /**
  * Turns the explainer's citation syntax into numbered GFM footnotes, and expands the components that
@@ -51,9 +52,6 @@ export interface RemarkCitationsOptions {
   /** The site's base path, for links to the people and corrections pages. */
   base?: string;
 }
-
-const CITATION = /\[(@[^\]\n]*)\]/g;
-const CITATION_ITEM = /^@([a-z0-9][a-z0-9-]*)\s*(?:,\s*(\S[^]*?))?\s*$/i;
 
 type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
 
@@ -84,7 +82,8 @@ export default function remarkCitations(options: RemarkCitationsOptions = {}) {
 
     /** Stops the build with a ContentProblem, worded by the one formatter every content mistake uses. */
     const fail = (problem: Omit<ContentProblem, 'file'>, node: Nodes, offsetInSource?: number): never => {
-      const place = offsetInSource === undefined ? node.position : pointAt(file, offsetInSource);
+      const place =
+        offsetInSource === undefined ? node.position : { ...pointAt(String(file.value), offsetInSource), offset: offsetInSource };
       const start = place && 'start' in place ? place.start : place;
       const full: ContentProblem = {
         file: file.path ? relative(process.cwd(), file.path) : 'chapter.mdx',
@@ -421,10 +420,4 @@ function slug(text: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '')
     .slice(0, 40);
-}
-
-function pointAt(file: VFile, offset: number): { line: number; column: number; offset: number } {
-  const before = String(file.value).slice(0, offset);
-  const lines = before.split('\n');
-  return { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1, offset };
 }

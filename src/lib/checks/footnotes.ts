@@ -1,6 +1,6 @@
 import type { FootnoteDefinition, FootnoteReference } from 'mdast';
 import type { ContentProblem } from '../content-error';
-import { excerpt, sourceOf, startOf, walk, type ContentModel } from './model';
+import { excerpt, pointAt, sourceOf, startOf, walk, type ContentModel } from './model';
 
 /**
  * Explanatory footnotes (`[^label]` and `[^label]: text`) must pair up. GFM drops a definition that
@@ -43,11 +43,9 @@ export function checkFootnotes(model: ContentModel): ContentProblem[] {
       if (node.type !== 'text' || ancestors.some((a) => a.type === 'inlineCode' || a.type === 'code')) continue;
       for (const match of node.value.matchAll(/\[\^([^\]\s]+)\]/g)) {
         const offset = (node.position?.start.offset ?? 0) + chapter.text.slice(node.position?.start.offset ?? 0).indexOf(match[0]);
-        const before = chapter.text.slice(0, offset).split('\n');
         problems.push({
           file: chapter.file,
-          line: before.length,
-          column: (before.at(-1)?.length ?? 0) + 1,
+          ...pointAt(chapter.text, offset),
           found: `a footnote reference with no note: ${match[0]}`,
           expected: `a definition "${match[0]}: …" on its own line, usually at the end of the chapter`,
           fix: `add the note ${match[0]}: …, or correct the label to one that is defined`,

@@ -1,7 +1,6 @@
-import type { Nodes } from 'mdast';
 import type { ContentProblem } from '../content-error';
 import type { Person } from '../data-collections';
-import { pointAt, walk, type ContentModel, type DataFile } from './model';
+import { pointAt, sourceOf, walk, type ContentModel, type DataFile } from './model';
 
 /**
  * A person named with a spelling other than the house one. Each person's `otherSpellings` are the
@@ -78,18 +77,13 @@ function inChapters(model: ContentModel, variants: Variant[]): ContentProblem[] 
     for (const { node } of blocks) {
       for (const { node: text } of walk(node)) {
         if (text.type !== 'text' || !text.position) continue;
-        for (const { variant, index } of find(rawText(chapter.text, text), variants)) {
+        for (const { variant, index } of find(sourceOf(chapter.text, text), variants)) {
           problems.push(problem(chapter.file, pointAt(chapter.text, text.position.start.offset! + index), variant));
         }
       }
     }
   }
   return problems;
-}
-
-/** The text node as written in the file (escapes and all), so that offsets point into the file. */
-function rawText(file: string, node: Nodes): string {
-  return node.position?.start.offset === undefined ? '' : file.slice(node.position.start.offset, node.position.end.offset);
 }
 
 /** The fields we write in our own words; quoted words and source titles are left as published. */

@@ -8,6 +8,7 @@ import { unified } from 'unified';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { CollectionName } from '../../schemas/reference';
 import type { ContentDirs } from '../content-dirs';
+import { CITATION, CITATION_ITEM } from '../../plugins/citation-syntax';
 import type { ContentProblem } from '../content-error';
 import { readDataCollections, type DataCollections } from '../data-collections';
 
@@ -140,11 +141,7 @@ export function startOf(node: Nodes): { line: number; column: number } | Record<
   return node.position ? { line: node.position.start.line, column: node.position.start.column } : {};
 }
 
-/** The line and column of a character offset in a text. */
-export function pointAt(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset).split('\n');
-  return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
-}
+export { pointAt } from '../content-error';
 
 /** The source as written for a node, e.g. a paragraph with its `[@citations]` and `<Components />`. */
 export function sourceOf(text: string, node: Nodes): string {
@@ -164,14 +161,12 @@ export function* walk(node: Nodes, ancestors: Nodes[] = []): Generator<{ node: N
   if ('children' in node) for (const child of node.children) yield* walk(child, [...ancestors, node]);
 }
 
-/** Citation syntax as remark-citations reads it: `[@id]`, `[@id, locator]`, `[@a; @b]`. */
-export const CITATION = /\[(@[^\]\n]*)\]/g;
-
+/** The source ids a text cites, read with the transform's own syntax (plugins/citation-syntax). */
 export function citedIds(raw: string): string[] {
   return [...raw.matchAll(CITATION)].flatMap((match) =>
     (match[1] ?? '')
       .split(';')
-      .map((item) => /^\s*@([a-z0-9][a-z0-9-]*)/i.exec(item)?.[1])
+      .map((item) => CITATION_ITEM.exec(item.trim())?.[1])
       .filter((id): id is string => id !== undefined),
   );
 }
