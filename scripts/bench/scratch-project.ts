@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
  * Vite keep their caches in node_modules/.astro and node_modules/.vite, and those must be private to
  * each scratch project for a clean build to be clean (and for builds not to disturb each other).
  */
-export const REPO = new URL('../../', import.meta.url).pathname.replace(/\/$/, '');
+const REPO = new URL('../../', import.meta.url).pathname.replace(/\/$/, '');
 
 function linkNodeModules(project: string): void {
   const target = join(project, 'node_modules');

@@ -92,7 +92,7 @@ function decodeEntities(value: string): string {
   });
 }
 
-export function lineOf(html: string, offset: number): number {
+function lineOf(html: string, offset: number): number {
   let line = 1;
   for (let i = 0; i < offset; i++) if (html.charCodeAt(i) === 10) line++;
   return line;
@@ -208,7 +208,7 @@ export function checkLinks(dist: string, pages: Page[], options: SiteOptions): s
 }
 
 /** What is wrong with an external URL, if anything. Only its form is checked: no network in CI. */
-export function externalProblem(raw: string, url: URL): string | undefined {
+function externalProblem(raw: string, url: URL): string | undefined {
   if (url.protocol === 'mailto:') return /^mailto:[^@\s]+@[^@\s]+\.[^@\s]+$/.test(raw) ? undefined : 'a malformed mailto: address';
   if (url.protocol === 'tel:') return undefined;
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return `an unexpected scheme ${url.protocol}`;
@@ -344,7 +344,7 @@ function fetchedUrl(tag: Tag): string | undefined {
   return undefined;
 }
 
-export function parsePolicy(policy: string): Map<string, string> {
+function parsePolicy(policy: string): Map<string, string> {
   const directives = new Map<string, string>();
   for (const part of policy.split(';')) {
     const [name, ...values] = part.trim().split(/\s+/);

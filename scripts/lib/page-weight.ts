@@ -42,7 +42,7 @@ export interface PageWeight {
 
 /** zlib's defaults (gzip level 6, brotli quality 11) are what static hosts and CDNs typically serve. */
 const sizeCache = new Map<string, Size>();
-export function sizeOf(content: Buffer | string, brotli = false, cacheKey?: string): Size {
+function sizeOf(content: Buffer | string, brotli = false, cacheKey?: string): Size {
   const cached = cacheKey === undefined ? undefined : sizeCache.get(cacheKey);
   if (cached && (!brotli || cached.brotli !== undefined)) return cached;
   const buffer = typeof content === 'string' ? Buffer.from(content) : content;
@@ -69,7 +69,7 @@ export function htmlFiles(dist: string): string[] {
 }
 
 /** `people/index.html` → `/people/`; `404.html` → `/404.html`. */
-export function urlPathOf(htmlFile: string): string {
+function urlPathOf(htmlFile: string): string {
   return `/${htmlFile.replace(/(^|\/)index\.html$/, '$1')}`;
 }
 

@@ -6,7 +6,7 @@ import { correctionSchema } from '../schemas/correction';
 import { eventSchema } from '../schemas/event';
 import { personSchema } from '../schemas/person';
 import type { CollectionName, References } from '../schemas/reference';
-import { sourceSchema, type Source } from '../schemas/source';
+import { sourceSchema } from '../schemas/source';
 import { stateSchema } from '../schemas/state';
 import { statementSchema } from '../schemas/statement';
 import { CONTENT_DIRS, type ContentDirs } from './content-dirs';
@@ -62,10 +62,7 @@ export type DataCollections = { [C in CollectionName]: Map<string, z.output<Sche
   /** Every chapter's frontmatter, in file order: what the build knows of the explainers before Astro's content layer. */
   chapters: ChapterFrontmatter[];
 };
-export type Statement = z.output<Schemas['statements']>;
-export type Correction = z.output<Schemas['corrections']>;
 export type Person = z.output<Schemas['people']>;
-export type { Source };
 
 const COLLECTIONS = ['sources', 'people', 'events', 'statements', 'corrections', 'states'] as const;
 

@@ -5,6 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { contentDirs } from '../../src/lib/content-dirs';
 import { ContentError } from '../../src/lib/content-error';
 import { loadDataCollections, readDataCollections } from '../../src/lib/data-collections';
+import { FIXTURE_DIRS } from './render-mdx';
 
 function fixtureCopy() {
   const root = mkdtempSync(join(tmpdir(), 'content-'));
@@ -14,7 +15,7 @@ function fixtureCopy() {
 
 describe('data collections', () => {
   test('the fixture tree is valid and fully cross-referenced', () => {
-    const { data, problems } = readDataCollections(contentDirs('tests/fixtures/content'));
+    const { data, problems } = readDataCollections(FIXTURE_DIRS);
     expect(problems).toEqual([]);
     expect([...data.sources.keys()]).toEqual(['article-one', 'treaty-text']);
     expect(data.statements.get('doe-remark')?.speaker).toEqual({ collection: 'people', id: 'jane-doe' });

@@ -16,7 +16,7 @@ import { checkUnsourcedEntries } from './unsourced-entry';
  * fixtures that each hold one mistake. The schemas (src/schemas) come first: their problems are
  * reported with the rest, and the checks below run on whatever entries did parse.
  */
-export const CHECKS: Record<string, (model: ContentModel) => ContentProblem[] | Promise<ContentProblem[]>> = {
+const CHECKS: Record<string, (model: ContentModel) => ContentProblem[] | Promise<ContentProblem[]>> = {
   'citation-transform': checkCitationTransform,
   'uncited-source': checkUncitedSources,
   'uncited-paragraph': checkUncitedParagraphs,
