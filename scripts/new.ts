@@ -14,11 +14,11 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { ID } from '../src/lib/checks/duplicate-ids.ts';
 import { runContentChecks } from '../src/lib/checks/index.ts';
 import { CONTENT_DIRS } from '../src/lib/content-dirs.ts';
 import { formatProblem } from '../src/lib/content-error.ts';
 
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const today = new Date().toISOString().slice(0, 10);
 const dirs = CONTENT_DIRS;
 
@@ -240,7 +240,7 @@ writeFileSync(path, text);
 console.log(`Wrote ${path}`);
 
 // The new file must be valid as written; other problems (a source nothing cites yet) are the to-do list.
-const problems = (await runContentChecks(dirs)).filter((problem) => problem.file.endsWith(path.replace(/^\.\//, '')));
+const problems = (await runContentChecks(dirs)).filter((problem) => problem.file.endsWith(path));
 if (problems.length > 0) {
   console.log(`\nStill to do in ${path}:\n`);
   console.log(problems.map(formatProblem).join('\n\n'));

@@ -14,7 +14,8 @@ export function checkDuplicateIds(model: ContentModel): ContentProblem[] {
   return [...unreadFiles(model), ...badIds(model), ...sameSource(model), ...samePerson(model), ...chapterIds(model)];
 }
 
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** A file name that can be an id: lower-case letters and digits, joined by single hyphens. */
+export const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 function unreadFiles(model: ContentModel): ContentProblem[] {
   const folders = [
