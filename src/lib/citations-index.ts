@@ -1,6 +1,5 @@
-import { render } from 'astro:content';
-import type { NotedCorrection, PageCitation } from '../plugins/remark-citations';
-import { chapterNavTitle, chapterPath, getExplainers, type Chapter } from './explainers';
+import type { PageCitation } from '../plugins/remark-citations';
+import { chapterNavTitle, chapterPath, getExplainers, renderChapter, type Chapter } from './explainers';
 
 /** A place in a chapter: the chapter, its path, and how to name it ("Explainer: Part"). */
 export interface ChapterPlace {
@@ -23,11 +22,11 @@ async function chapterReports() {
   const reports = [];
   for (const explainer of await getExplainers()) {
     for (const chapter of explainer.chapters) {
-      const { remarkPluginFrontmatter } = await render(chapter);
+      const { citations, corrections } = await renderChapter(chapter);
       reports.push({
         place: { chapter, path: chapterPath(chapter), label: `${explainer.overview.data.title}: ${chapterNavTitle(chapter)}` },
-        citations: (remarkPluginFrontmatter['citations'] ?? []) as PageCitation[],
-        corrections: (remarkPluginFrontmatter['corrections'] ?? []) as NotedCorrection[],
+        citations,
+        corrections,
       });
     }
   }

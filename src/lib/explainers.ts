@@ -1,4 +1,5 @@
-import { getCollection, type CollectionEntry } from 'astro:content';
+import { getCollection, render, type CollectionEntry } from 'astro:content';
+import type { NotedCorrection, PageCitation } from '../plugins/remark-citations';
 import { groupExplainers, type ExplainerOf } from './explainer-structure';
 
 export type Chapter = CollectionEntry<'explainers'>;
@@ -8,6 +9,17 @@ export { chapterNavTitle, chapterPath, chapterSlug } from './explainer-structure
 /** Every explainer with its chapters in order; fails the build if chapter numbers clash or the overview is missing. */
 export async function getExplainers(): Promise<Explainer[]> {
   return groupExplainers(await getCollection('explainers'));
+}
+
+/** A chapter rendered, with what its citation transform reported about it, typed. */
+export async function renderChapter(chapter: Chapter) {
+  const { Content, headings, remarkPluginFrontmatter } = await render(chapter);
+  return {
+    Content,
+    headings,
+    citations: (remarkPluginFrontmatter['citations'] ?? []) as PageCitation[],
+    corrections: (remarkPluginFrontmatter['corrections'] ?? []) as NotedCorrection[],
+  };
 }
 
 /** Minutes to read a chapter at 220 words a minute (prose only, not the notes). */
