@@ -1,10 +1,10 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { runContentChecks } from '../../src/lib/checks/index';
 import { contentDirs } from '../../src/lib/content-dirs';
 import { formatProblem } from '../../src/lib/content-error';
+import { scratchDir } from './scratch-dir';
 
 /**
  * One folder per mistake under tests/fixtures/broken: `mistake.txt` says what it is, `tree/` holds
@@ -16,8 +16,7 @@ import { formatProblem } from '../../src/lib/content-error';
 const BROKEN = 'tests/fixtures/broken';
 const VALID = 'tests/fixtures/content';
 const update = process.env['UPDATE'] === '1';
-const scratch = mkdtempSync(join(tmpdir(), 'broken-content-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const scratch = scratchDir('broken-content');
 
 async function report(root: string): Promise<{ count: number; text: string }> {
   const problems = await runContentChecks(contentDirs(root));

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { checkHeaders, checkLinks, checkSecurity, checkSitemap, htmlFilesIn, readPage, scanTags } from '../../scripts/lib/built-site';
+import { scratchDir } from './scratch-dir';
 
 /** The rules of `npm run check:built`, each shown failing on a tiny built site. */
 const options = { base: '/', siteUrl: 'https://example.org' };
@@ -12,7 +12,7 @@ const hash = (text: string) => `'sha256-${createHash('sha256').update(text).dige
 const CSP = `<meta http-equiv="content-security-policy" content="default-src 'self'; script-src 'self' ${hash(THEME)}; style-src 'self';">`;
 
 function site(files: Record<string, string>): string {
-  const dist = mkdtempSync(join(tmpdir(), 'dist-'));
+  const dist = scratchDir('dist');
   for (const [file, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dist, file)), { recursive: true });
     writeFileSync(join(dist, file), text);

@@ -1,14 +1,15 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { contentDirs } from '../../src/lib/content-dirs';
 import { ContentError } from '../../src/lib/content-error';
 import { loadDataCollections, readDataCollections } from '../../src/lib/data-collections';
 import { FIXTURE_DIRS } from './render-mdx';
+import { scratchDir } from './scratch-dir';
 
+/** A scratch copy of the fixture tree for a test to break. */
 function fixtureCopy() {
-  const root = mkdtempSync(join(tmpdir(), 'content-'));
+  const root = scratchDir('content');
   cpSync('tests/fixtures/content', root, { recursive: true });
   return contentDirs(root);
 }

@@ -1,14 +1,14 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { formatProblem } from '../../src/lib/content-error';
 import { readDataFile } from '../../src/lib/data-files';
 import { isCalendarDate, partialDate } from '../../src/schemas/partial-date';
 import { sourceSchema } from '../../src/schemas/source';
+import { scratchDir } from './scratch-dir';
 
 function writeYaml(text: string): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'data-')), 'a-source.yaml');
+  const file = join(scratchDir('data'), 'a-source.yaml');
   writeFileSync(file, text);
   return file;
 }

@@ -1,13 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { runContentChecks } from '../../src/lib/checks/index';
 import { contentDirs } from '../../src/lib/content-dirs';
+import { scratchDir } from './scratch-dir';
 
 /** `npm run new` writes files that are valid as written, and refuses what would be a mistake. */
-const root = mkdtempSync(join(tmpdir(), 'scaffold-'));
+const root = scratchDir('scaffold');
 cpSync('tests/fixtures/content', root, { recursive: true });
 
 function scaffold(...args: string[]): string {
