@@ -67,13 +67,14 @@ try {
     const typical = medianBuild(builds);
     printTable(
       `Clean build of the site (${runs} run${runs > 1 ? 's' : ''})`,
-      ['pages', 'median s', 'min s', 'max s', 'peak MB', 'collect s', 'bundle s', 'render s', 'other s'],
+      ['pages', 'median s', 'min s', 'max s', 'CPU s', 'peak MB', 'collect s', 'bundle s', 'render s', 'other s'],
       [
         [
           typical.pages,
           fixed(median(seconds), 2),
           fixed(Math.min(...seconds), 2),
           fixed(Math.max(...seconds), 2),
+          fixed(typical.cpuSeconds, 1),
           fixed(Math.max(...builds.map((b) => b.peakRssMb)), 0),
           fixed(typical.phases.collect, 2),
           fixed(typical.phases.bundle, 2),

@@ -18,6 +18,11 @@ export interface BuildFigures {
   seconds: number;
   /** Node's maximum RSS (GNU time, or VmHWM). The PDF edition's Chromium renderer is not reliably counted. */
   peakRssMb: number;
+  /**
+   * CPU seconds, user and system, of the build and every process it waited for (GNU time; NaN
+   * without it). Beside the wall time, it shows the work a machine with more cores could overlap.
+   */
+  cpuSeconds: number;
   pages: number;
   /** Seconds per phase, from Astro's log. */
   phases: {
@@ -71,7 +76,7 @@ function timedBuild(project: string, remove: string[], env: Record<string, strin
   const astro = join(project, 'node_modules', 'astro', 'bin', 'astro.mjs');
   const useTime = existsSync(GNU_TIME);
   const [command, args] = useTime
-    ? [GNU_TIME, ['-f', '\nPEAK_RSS_KB=%M', process.execPath, astro, 'build']]
+    ? [GNU_TIME, ['-f', '\nPEAK_RSS_KB=%M CPU_SECONDS=%U+%S', process.execPath, astro, 'build']]
     : [process.execPath, [astro, 'build']];
   const started = performance.now();
   const child = spawn(command, args, {
@@ -128,10 +133,12 @@ function timedBuild(project: string, remove: string[], env: Record<string, strin
         return;
       }
       const peakKb = useTime ? Number(/PEAK_RSS_KB=(\d+)/.exec(log)?.[1] ?? Number.NaN) : polledKb;
+      const cpu = /CPU_SECONDS=([\d.]+)\+([\d.]+)/.exec(log);
       const htmlRoutes = routeTimes(log).filter(([path]) => path.endsWith('.html')).length;
       resolve({
         seconds,
         peakRssMb: peakKb / 1024,
+        cpuSeconds: cpu ? Number(cpu[1]) + Number(cpu[2]) : Number.NaN,
         pages: Number(/(\d+) page\(s\) built/.exec(log)?.[1] ?? htmlRoutes),
         phases: phasesOf(log, seconds),
         pdfSeconds: Number(/PDF editions written in (\d+) ms/.exec(log)?.[1] ?? 0) / 1000,
