@@ -5,7 +5,7 @@ import { socialCards } from '../lib/social-cards';
 import { socialImage } from '../lib/social-image';
 
 /**
- * Starts drawing every page's social image when the build starts, from the chapters' frontmatter as
+ * Starts drawing the social cards when the build starts, from the chapters' frontmatter as
  * the content check read it, so that the worker threads draw them on the cores that bundling leaves
  * idle. The social image route then finds them drawn (or being drawn: the promise is shared) instead
  * of drawing them itself. Nothing here decides what an image shows: the cards come from

@@ -1,36 +1,33 @@
 import { strings } from '../i18n/ui';
 import { SITE } from '../site.config';
 import { formatPeriod } from './dates';
-import { wholeExplainerPath } from './print-edition';
 import { REFERENCE_PAGES } from './reference-pages';
 import { chapterPath, type ChapterLike, type ExplainerOf } from './explainer-structure';
 import type { SocialCard } from './social-image';
 
-/** Every page's social card, by the page's path (`''` for the home page, `people/`, `<explainer>/<chapter>/`). */
+/**
+ * The site's social cards, by the path of the page each belongs to (`''` for the home page,
+ * `people/`, `<explainer>/`): one for the home page, one per reference page, one per explainer.
+ *
+ * An explainer's chapters and its one-page edition share the explainer's card (see
+ * explainerPreview), as a newsroom gives a story one share image: a shared link shows the page's own
+ * title and description beside the image, so the image says which explainer, and the text which
+ * chapter. A card per chapter would repeat that title in the picture at some 30 ms of drawing a
+ * page, the largest cost our build had over a bare Astro site (docs/performance.md).
+ */
 export function socialCards(explainers: ExplainerOf<ChapterLike>[]): { path: string; card: SocialCard }[] {
   const t = strings();
-  const cards: { path: string; card: SocialCard }[] = [
+  return [
     { path: '', card: { title: t.explainers, description: `${SITE.tagline}.` } },
     ...REFERENCE_PAGES.map(({ path, title, description }) => ({ path, card: { title: t[title], description: t[description] } })),
+    ...explainers.map((explainer) => {
+      const { title, dek, period } = explainer.overview.data;
+      return { path: chapterPath(explainer.overview), card: { title, description: dek, footer: formatPeriod(period.from, period.to) } };
+    }),
   ];
-  for (const explainer of explainers) {
-    const { title, dek, period } = explainer.overview.data;
-    cards.push({
-      path: wholeExplainerPath(explainer.id),
-      card: { eyebrow: t.wholeExplainer, title, description: dek, footer: formatPeriod(period.from, period.to) },
-    });
-    for (const chapter of explainer.chapters) {
-      const { period } = chapter.data;
-      cards.push({
-        path: chapterPath(chapter),
-        card: {
-          ...(chapter === explainer.overview ? {} : { eyebrow: explainer.overview.data.title }),
-          title: chapter.data.title,
-          description: chapter.data.dek,
-          footer: formatPeriod(period.from, period.to),
-        },
-      });
-    }
-  }
-  return cards;
+}
+
+/** Which card a page of an explainer shares, and its text as the image's alternative text. */
+export function explainerPreview(explainer: ExplainerOf<ChapterLike>): { page: string; alt: string } {
+  return { page: chapterPath(explainer.overview), alt: explainer.overview.data.title };
 }

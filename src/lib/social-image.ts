@@ -21,7 +21,6 @@ const FONTS: Face[] = [
 const FONTS_DIGEST = cacheKey(...FONTS.map(({ data }) => data));
 
 export interface SocialCard {
-  eyebrow?: string;
   title: string;
   description: string;
   footer?: string;
@@ -56,7 +55,7 @@ function cardTree(card: SocialCard): Element {
     },
     [
       element('div', { display: 'flex', flexDirection: 'column', width: CONTENT_WIDTH }, [
-        element('div', { fontSize: 28, color: '#0b5c73', fontWeight: 700, marginBottom: 20 }, card.eyebrow ?? SITE.name),
+        element('div', { fontSize: 28, color: '#0b5c73', fontWeight: 700, marginBottom: 20 }, SITE.name),
         element(
           'div',
           { display: 'flex', width: CONTENT_WIDTH, fontSize: card.title.length > 60 ? 52 : 64, fontWeight: 700, lineHeight: 1.1 },

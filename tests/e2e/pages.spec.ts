@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { sitemapPaths } from './site-pages';
+import { EXPLAINER, sitemapPaths } from './site-pages';
 
 // axe, keyboard and language checks for every page: accessibility.spec.ts.
 
@@ -24,5 +24,42 @@ for (const path of paths) {
       await expect(page.locator('h1')).toHaveCount(1);
       expect(problems).toEqual([]);
     });
+
+    test('shares a preview image: a 1200×630 PNG on this site, with alternative text', async ({ page, request }) => {
+      await page.goto(path);
+      const image = await page.locator('meta[property="og:image"]').getAttribute('content');
+      expect(await page.locator('meta[name="twitter:image"]').getAttribute('content')).toBe(image);
+      expect(await page.locator('meta[property="og:image:alt"]').getAttribute('content')).toMatch(/\S/);
+      // The address is the published site's (canonical); the same path is served here.
+      const response = await request.get(new URL(image!).pathname);
+      expect(response.status()).toBe(200);
+      expect(response.headers()['content-type']).toBe('image/png');
+      const png = await response.body();
+      // IHDR: width and height are the first two big-endian 32-bit numbers after the 16-byte header.
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+      const [width, height] = await Promise.all(
+        ['width', 'height'].map((side) => page.locator(`meta[property="og:image:${side}"]`).getAttribute('content')),
+      );
+      expect([Number(width), Number(height)]).toEqual([1200, 630]);
+    });
   });
 }
+
+test("an explainer's pages share its card, named by its title; every other page has its own", async ({ page }) => {
+  const previews = new Map<string, { image: string | null; alt: string | null }>();
+  for (const path of [...paths, `${EXPLAINER}all/`]) {
+    await page.goto(path);
+    previews.set(path, {
+      image: await page.locator('meta[property="og:image"]').getAttribute('content'),
+      alt: await page.locator('meta[property="og:image:alt"]').getAttribute('content'),
+    });
+  }
+  await page.goto(EXPLAINER);
+  const explainerTitle = await page.locator('h1').textContent();
+  const explainerPages = [...previews].filter(([path]) => path.startsWith(EXPLAINER));
+  expect(explainerPages.length).toBeGreaterThanOrEqual(3);
+  for (const [, preview] of explainerPages) expect(preview).toEqual({ image: previews.get(EXPLAINER)!.image, alt: explainerTitle });
+  const others = [...previews].filter(([path]) => !path.startsWith(EXPLAINER)).map(([, { image }]) => image);
+  expect(new Set(others).size).toBe(others.length);
+  expect(others).not.toContain(previews.get(EXPLAINER)!.image);
+});

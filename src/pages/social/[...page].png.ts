@@ -3,7 +3,7 @@ import { getExplainers } from '../../lib/explainers';
 import { socialCards } from '../../lib/social-cards';
 import { socialImage, type SocialCard } from '../../lib/social-image';
 
-/** One preview image per page, at `social/<page path>index.png` (see socialImagePath in lib/urls). */
+/** The social cards (lib/social-cards), each at `social/<page path>index.png` (see socialImagePath in lib/urls). */
 export const getStaticPaths = (async () => {
   const cards = socialCards(await getExplainers());
   // Start every image now: they are drawn in worker threads, several at once, while Astro asks for
