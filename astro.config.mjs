@@ -16,7 +16,9 @@ export default defineConfig({
   base: SITE.base,
   trailingSlash: 'always',
   integrations: [contentCheck(), socialImages(), mdx(), sitemap(), searchIndex(), pdfEdition(), buildCacheSweep()],
-  markdown: { processor: markdownProcessor({ base: SITE.base }) },
+  // No syntax highlighting: Shiki colours code with inline styles, which the CSP below refuses,
+  // and explainers show no code.
+  markdown: { processor: markdownProcessor({ base: SITE.base }), syntaxHighlight: false },
   vite: {
     plugins: [tailwindcss()],
     // Scripts ship as files, not inlined: they are cached across pages, allowed by a CSP of
