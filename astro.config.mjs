@@ -9,13 +9,14 @@ import { contentCheck } from './src/integrations/content-check';
 import { searchIndex } from './src/integrations/search-index';
 import { pdfEdition } from './src/integrations/pdf-edition';
 import { socialImages } from './src/integrations/social-images';
+import { citationFiles } from './src/integrations/citation-files';
 import { buildCacheSweep } from './src/integrations/build-cache';
 
 export default defineConfig({
   site: SITE.url,
   base: SITE.base,
   trailingSlash: 'always',
-  integrations: [contentCheck(), socialImages(), mdx(), sitemap(), searchIndex(), pdfEdition(), buildCacheSweep()],
+  integrations: [contentCheck(), socialImages(), mdx(), sitemap(), citationFiles(), searchIndex(), pdfEdition(), buildCacheSweep()],
   // No syntax highlighting: Shiki colours code with inline styles, which the CSP below refuses,
   // and explainers show no code.
   markdown: { processor: markdownProcessor({ base: SITE.base }), syntaxHighlight: false },

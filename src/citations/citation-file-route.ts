@@ -5,10 +5,10 @@ import { citationFilePath, pageCitationFile, pageCslItem, type CitationFileForma
 const CONTENT_TYPES: Record<CitationFileFormat, string> = { json: 'application/json', bib: 'text/plain; charset=utf-8' };
 
 /**
- * The route of one format of "Cite this page" download, for every chapter. Each format has its own
- * page file (`pages/cite/[...page].json.ts`, `[...page].bib.ts`) so that Astro sees the extension
- * in the route: it then writes `background.bib`, and `astro dev` serves it without the trailing
- * slash the site's other addresses have.
+ * The route of one format of "Cite this page" download, for every chapter, in `astro dev` only (a
+ * build writes the files: citation-files.ts). Each format has its own route, `/cite/[...page].json`
+ * and `.bib` (dev-routes/), so that Astro sees the extension and serves the file without the
+ * trailing slash the site's other addresses have.
  */
 export function citationFileRoute(format: CitationFileFormat): { getStaticPaths: GetStaticPaths; GET: APIRoute } {
   return {

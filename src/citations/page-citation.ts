@@ -1,5 +1,6 @@
 import type { CslItem } from '@citation-js/core';
-import { chapterPath, type Chapter, type Explainer } from '../lib/explainers';
+import type { Chapter, Explainer } from '../lib/explainers';
+import { chapterPath } from '../lib/explainer-structure';
 import { absoluteUrl } from '../lib/urls';
 import { SITE } from '../site.config';
 import { CITATION_STYLES, cslDate, formatBibtex, formatEntry, type CitationStyle } from './csl';
@@ -36,7 +37,8 @@ export function pageCitationFormats(item: CslItem): PageCitationFormats {
   };
 }
 
-export type CitationFileFormat = 'json' | 'bib';
+export const CITATION_FILE_FORMATS = ['json', 'bib'] as const;
+export type CitationFileFormat = (typeof CITATION_FILE_FORMATS)[number];
 
 /** The body of one of the page's citation files (see citationFilePath). No style is formatted for them. */
 export function pageCitationFile(item: CslItem, format: CitationFileFormat): string {

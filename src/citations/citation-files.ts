@@ -1,0 +1,28 @@
+import type { CslItem } from '@citation-js/core';
+import type { Chapter } from '../lib/explainers';
+import { CITATION_FILE_FORMATS, citationFilePath, pageCitationFile } from './page-citation';
+
+/**
+ * "Cite this page" offers the page's citation as files to download, CSL-JSON and BibTeX. In a build,
+ * the component that links to them hands over their text as it renders the page, and the
+ * citation-files integration writes them when the build is done. As routes they would cost Astro a
+ * millisecond of its own work each, and there are two per chapter: two seconds in a 1,000-chapter
+ * explainer, for files that take a few milliseconds to write all together. In `astro dev`, routes
+ * serve them (dev-routes/, added by the integration).
+ *
+ * The files wait on globalThis: the pages and the integration are loaded as two copies of this module.
+ */
+const FILES = Symbol.for('footnoted-explainers.citation-files');
+const waiting = (): Map<string, string> => ((globalThis as { [FILES]?: Map<string, string> })[FILES] ??= new Map());
+
+/** Hands over a chapter's citation files, by their path in the site. */
+export function publishCitationFiles(chapter: Chapter, item: CslItem): void {
+  for (const format of CITATION_FILE_FORMATS) waiting().set(citationFilePath(chapter, format), pageCitationFile(item, format));
+}
+
+/** Every file handed over since the last call, by path in the site. */
+export function takeCitationFiles(): Map<string, string> {
+  const files = new Map(waiting());
+  waiting().clear();
+  return files;
+}

@@ -1,0 +1,36 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { takeCitationFiles } from '../citations/citation-files';
+import { CITATION_FILE_FORMATS } from '../citations/page-citation';
+
+/**
+ * Writes the "Cite this page" downloads that the chapter pages handed over as they were built
+ * (src/citations/citation-files.ts). In `astro dev` nothing is built, so a route per format serves
+ * them instead; it is added only there.
+ */
+export function citationFiles(): AstroIntegration {
+  return {
+    name: 'citation-files',
+    hooks: {
+      'astro:config:setup': ({ command, injectRoute }) => {
+        if (command !== 'dev') return;
+        for (const format of CITATION_FILE_FORMATS) {
+          injectRoute({ pattern: `/cite/[...page].${format}`, entrypoint: `src/citations/dev-routes/page-citation.${format}.ts` });
+        }
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const root = fileURLToPath(dir);
+        const files = takeCitationFiles();
+        await Promise.all(
+          [...files].map(async ([path, body]) => {
+            await mkdir(dirname(join(root, path)), { recursive: true });
+            await writeFile(join(root, path), body);
+          }),
+        );
+        logger.info(`wrote ${files.size} "Cite this page" files`);
+      },
+    },
+  };
+}
