@@ -12,8 +12,8 @@
  * Everything is built in a scratch copy under the system temp folder (deleted at the end unless
  * --keep), so the checkout's dist/ and caches are never touched.
  *
- * Options: --full (add 1,000 chapters), --runs N (clean builds per measurement, default 3; the
- * 1,000-chapter builds run once), --timeout-min M (stop a scaling build after M minutes and report
+ * Options: --full (add 1,000 chapters), --runs N (builds per measurement, default 3), --full-runs N
+ * (the same at 1,000 chapters, default 1), --timeout-min M (stop a scaling build after M minutes and report
  * a lower bound, default 30), --skip build,pages,lighthouse,scaling,pdf (pdf: printing the PDF
  * edition of the 1,000-chapter explainer, about 25 minutes), --keep (keep the scratch folder,
  * with each project's last-build.log).
@@ -34,6 +34,7 @@ const { values } = parseArgs({
   options: {
     full: { type: 'boolean', default: false },
     runs: { type: 'string', default: '3' },
+    'full-runs': { type: 'string', default: '1' },
     skip: { type: 'string', default: '' },
     keep: { type: 'boolean', default: false },
     'timeout-min': { type: 'string', default: '30' },
@@ -146,7 +147,7 @@ try {
   // 4. Scaling.
   if (!skip.has('scaling')) {
     await scaling(scratch, site, 100, runs, timeoutSeconds);
-    if (values.full) await scaling(scratch, site, 1000, 1, timeoutSeconds, !skip.has('pdf'));
+    if (values.full) await scaling(scratch, site, 1000, Math.max(1, Number(values['full-runs'])), timeoutSeconds, !skip.has('pdf'));
     else console.log('\n(1,000 chapters: `npm run bench -- --full`, 40 minutes or more, most of it printing the PDF edition once.)');
   }
 } finally {

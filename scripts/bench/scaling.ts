@@ -65,25 +65,32 @@ export async function scaling(
     readdirSync(join(tree.citationMdx, 'synthetic')).toSorted()[Math.floor(chapters / 2)]!,
   );
   let edits = 0;
-  const results: { variant: Variant; build: BuildFigures; warm: BuildFigures | undefined; chapterHtml: number }[] = [];
-  for (const variant of variants) {
-    const typical = async (how: 'clean' | 'warm') => {
-      const builds: BuildFigures[] = [];
-      for (let run = 0; run < runs; run++) {
+  // Run by run, every variant in turn (ours, floor, ours, floor…), so that a change in the machine's
+  // speed during the minutes this takes falls on all of them alike rather than on one.
+  const builds = async (how: 'clean' | 'warm', which: Variant[]) => {
+    const made = new Map<Variant, BuildFigures[]>(which.map((variant) => [variant, []]));
+    for (let run = 0; run < runs; run++) {
+      for (const variant of which) {
         process.stdout.write(`  building ${variant.name} at ${chapters} chapters, ${how}, run ${run + 1}/${runs}…\n`);
         if (how === 'warm') appendFileSync(edited, `\nAn editor's change, number ${++edits}, for a warm build.\n`);
-        builds.push(await (how === 'clean' ? cleanBuild : warmBuild)(variant.project, env, timeoutSeconds));
+        made.get(variant)!.push(await (how === 'clean' ? cleanBuild : warmBuild)(variant.project, env, timeoutSeconds));
       }
-      return medianBuild(builds);
-    };
-    const build = await typical('clean');
-    const warm = variant.warm ? await typical('warm') : undefined;
+    }
+    return new Map([...made].map(([variant, figures]) => [variant, medianBuild(figures)]));
+  };
+  const clean = await builds('clean', variants);
+  // Each project's cache is its own last build's, so the warm builds too can take turns.
+  const warm = await builds(
+    'warm',
+    variants.filter((variant) => variant.warm),
+  );
+  const results = variants.map((variant) => {
     // One chapter from the middle of the explainer: its HTML grows with the explainer if the layout lists every chapter.
     const dist = join(variant.project, 'dist');
     const chapterFile = htmlFiles(dist).find((file) => file.includes(`chapter-${String(Math.ceil(chapters / 2)).padStart(4, '0')}/`));
     const chapterHtml = chapterFile ? weighPage(dist, chapterFile).resources[0]!.size.gzip : Number.NaN;
-    results.push({ variant, build, warm, chapterHtml });
-  }
+    return { variant, build: clean.get(variant)!, warm: warm.get(variant), chapterHtml };
+  });
   const floor = results[1]!;
   const ratio = (ours: BuildFigures, base: BuildFigures) => `${ours.timedOut ? '≥ ' : ''}${fixed(ours.seconds / base.seconds, 2)}×`;
   printTable(
