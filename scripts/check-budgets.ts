@@ -15,7 +15,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { firstViewBytes, htmlFiles, isArticle, kb, requestCount, total, weighPage, type PageWeight } from './lib/page-weight.ts';
+import { htmlFilesIn } from '../src/lib/built-files.ts';
+import { firstViewBytes, isArticle, kb, requestCount, total, weighPage, type PageWeight } from './lib/page-weight.ts';
 
 const BUDGET = { jsGzip: 10 * 1024, cssGzip: 20 * 1024 };
 const KINDS = ['html', 'css', 'js', 'font', 'image'] as const;
@@ -27,7 +28,7 @@ if (!existsSync(dist)) {
   process.exit(2);
 }
 const base = process.env['BASE_PATH'] ?? '/';
-const files = htmlFiles(dist);
+const files = htmlFilesIn(dist);
 const pages = files.map((file) => weighPage(dist, file, { base }));
 
 const failures: string[] = [];

@@ -20,7 +20,8 @@ import { parseArgs } from 'node:util';
 import { HtmlValidate, StaticConfigLoader } from 'html-validate';
 import htmlRules from '../.htmlvalidate.mjs';
 import { SITE } from '../src/site.config.ts';
-import { checkHeaders, checkLinks, checkSecurity, checkSitemap, htmlFilesIn, readPage } from './lib/built-site.ts';
+import { htmlFilesIn } from '../src/lib/built-files.ts';
+import { checkHeaders, checkLinks, checkSecurity, checkSitemap, readPage } from './lib/built-site.ts';
 
 const { values } = parseArgs({ options: { dist: { type: 'string', default: 'dist' } } });
 const dist = resolve(values.dist);

@@ -22,7 +22,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { htmlFiles, isArticle, kb, requestCount, total, weighPage, type Size } from '../lib/page-weight.ts';
+import { htmlFilesIn } from '../../src/lib/built-files.ts';
+import { isArticle, kb, requestCount, total, weighPage, type Size } from '../lib/page-weight.ts';
 import { runLighthouse } from './lighthouse.ts';
 import { scaling } from './scaling.ts';
 import { startStaticServer } from '../../src/lib/static-server.ts';
@@ -87,7 +88,7 @@ try {
   }
 
   // 2. Page weights.
-  const files = htmlFiles(dist);
+  const files = htmlFilesIn(dist);
   if (!skip.has('pages')) {
     const sizes = (size: Size) => `${kb(size.raw)} / ${kb(size.gzip)} / ${kb(size.brotli ?? Number.NaN)}`;
     printTable(

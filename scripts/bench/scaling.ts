@@ -1,6 +1,7 @@
 import { appendFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { htmlFiles, kb, weighPage } from '../lib/page-weight.ts';
+import { htmlFilesIn } from '../../src/lib/built-files.ts';
+import { kb, weighPage } from '../lib/page-weight.ts';
 import { bareSite } from './scratch-project.ts';
 import { generateContent } from './synthetic-content.ts';
 import { fixed, printTable } from './table.ts';
@@ -87,7 +88,7 @@ export async function scaling(
   const results = variants.map((variant) => {
     // One chapter from the middle of the explainer: its HTML grows with the explainer if the layout lists every chapter.
     const dist = join(variant.project, 'dist');
-    const chapterFile = htmlFiles(dist).find((file) => file.includes(`chapter-${String(Math.ceil(chapters / 2)).padStart(4, '0')}/`));
+    const chapterFile = htmlFilesIn(dist).find((file) => file.includes(`chapter-${String(Math.ceil(chapters / 2)).padStart(4, '0')}/`));
     const chapterHtml = chapterFile ? weighPage(dist, chapterFile).resources[0]!.size.gzip : Number.NaN;
     return { variant, build: clean.get(variant)!, warm: warm.get(variant), chapterHtml };
   });

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, relative } from 'node:path';
 
 export interface Tag {
   name: string;
@@ -34,13 +34,6 @@ export interface SiteOptions {
   base: string;
   /** The site's own origin and URL (SITE.url): absolute links to it are internal. */
   siteUrl: string;
-}
-
-export function htmlFilesIn(dist: string): string[] {
-  return (readdirSync(dist, { recursive: true, encoding: 'utf8' }) as string[])
-    .filter((file) => file.endsWith('.html'))
-    .map((file) => file.split(sep).join('/'))
-    .sort();
 }
 
 export function readPage(dist: string, file: string, base: string): Page {

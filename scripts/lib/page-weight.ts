@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 /**
@@ -52,20 +52,6 @@ function sizeOf(content: Buffer | string, brotli = false, cacheKey?: string): Si
   }
   if (cacheKey !== undefined) sizeCache.set(cacheKey, size);
   return size;
-}
-
-/** Every HTML file under dist/, sorted, as paths relative to dist/. */
-export function htmlFiles(dist: string): string[] {
-  const found: string[] = [];
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.html')) found.push(relative(dist, full).split(sep).join('/'));
-    }
-  };
-  walk(dist);
-  return found.sort();
 }
 
 /** `people/index.html` → `/people/`; `404.html` → `/404.html`. */
@@ -210,7 +196,7 @@ export interface WeighOptions {
   brotli?: boolean;
 }
 
-/** Weighs one page. `htmlFile` is relative to dist/, as returned by htmlFiles(). */
+/** Weighs one page. `htmlFile` is relative to dist/, as returned by htmlFilesIn(). */
 export function weighPage(dist: string, htmlFile: string, options: WeighOptions = {}): PageWeight {
   const base = (options.base ?? '/').replace(/\/?$/, '/');
   const brotli = options.brotli ?? false;

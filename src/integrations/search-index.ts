@@ -1,9 +1,9 @@
 import { readdirSync } from 'node:fs';
-import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 // Imported statically: by the time build:done runs, the config's module runner is closed.
 import * as pagefind from 'pagefind';
+import { htmlFilesIn } from '../lib/built-files';
 import { wholeExplainerPath } from '../lib/print-edition';
 
 /**
@@ -37,9 +37,8 @@ export function searchIndex(): AstroIntegration {
  */
 function pagesToRead(dist: string): string {
   const editions = new Set(readdirSync(dist).map((name) => `${wholeExplainerPath(name)}index.html`));
-  const pages = readdirSync(dist, { recursive: true, encoding: 'utf8' })
-    .map((file) => file.split(sep).join('/'))
-    .filter((file) => file.endsWith('.html') && !editions.has(file))
+  const pages = htmlFilesIn(dist)
+    .filter((file) => !editions.has(file))
     .map((file) => file.replace(/[\\{}[\]*?,<>:!]/g, '\\$&')); // glob syntax, should a file name use it
   return `{${pages.join(',')}}`;
 }

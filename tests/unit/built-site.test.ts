@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { checkHeaders, checkLinks, checkSecurity, checkSitemap, htmlFilesIn, readPage, scanTags } from '../../scripts/lib/built-site';
+import { checkHeaders, checkLinks, checkSecurity, checkSitemap, readPage, scanTags } from '../../scripts/lib/built-site';
+import { htmlFilesIn } from '../../src/lib/built-files';
 import { scratchDir } from './scratch-dir';
 
 /** The rules of `npm run check:built`, each shown failing on a tiny built site. */
