@@ -2,8 +2,17 @@ import { SITE } from '../site.config';
 
 /** A path inside the site, with the deployment's base path: `href('people/')` → `/people/` or `/repo/people/`. */
 export function href(path = ''): string {
-  const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
-  return `${base}${path.replace(/^\//, '')}`;
+  return `${basePath()}${path.replace(/^\//, '')}`;
+}
+
+/** A page's path inside the site, from its address: `/repo/people/` → `people/`, the home page `''`. */
+export function pagePathOf(url: URL): string {
+  return url.pathname.slice(basePath().length);
+}
+
+/** The deployment's base path, ending in `/`: `/` or `/repo/`. */
+function basePath(): string {
+  return import.meta.env.BASE_URL.replace(/\/?$/, '/');
 }
 
 /** The absolute canonical URL of a path inside the site. */
