@@ -5,7 +5,7 @@ import { chapterSchema } from '../schemas/chapter';
 import { correctionSchema } from '../schemas/correction';
 import { eventSchema } from '../schemas/event';
 import { personSchema } from '../schemas/person';
-import type { CollectionName, References } from '../schemas/reference';
+import { DATA_COLLECTIONS, type CollectionName, type References } from '../schemas/reference';
 import { sourceSchema } from '../schemas/source';
 import { stateSchema } from '../schemas/state';
 import { statementSchema } from '../schemas/statement';
@@ -64,11 +64,9 @@ export type DataCollections = { [C in CollectionName]: Map<string, z.output<Sche
 };
 export type Person = z.output<Schemas['people']>;
 
-const COLLECTIONS = ['sources', 'people', 'events', 'statements', 'corrections', 'states'] as const;
-
 export function readDataCollections(dirs: Dirs = CONTENT_DIRS): { data: DataCollections; problems: ContentProblem[] } {
-  const files = Object.fromEntries(COLLECTIONS.map((c) => [c, yamlFilesIn(dirs[c])])) as Record<CollectionName, string[]>;
-  const ids = Object.fromEntries(COLLECTIONS.map((c) => [c, new Set(files[c].map((file) => basename(file, '.yaml')))])) as Record<
+  const files = Object.fromEntries(DATA_COLLECTIONS.map((c) => [c, yamlFilesIn(dirs[c])])) as Record<CollectionName, string[]>;
+  const ids = Object.fromEntries(DATA_COLLECTIONS.map((c) => [c, new Set(files[c].map((file) => basename(file, '.yaml')))])) as Record<
     CollectionName,
     Set<string>
   >;
@@ -77,7 +75,7 @@ export function readDataCollections(dirs: Dirs = CONTENT_DIRS): { data: DataColl
   const data = { chapters: [] as ChapterFrontmatter[] } as Record<CollectionName, Map<string, unknown>> & {
     chapters: ChapterFrontmatter[];
   };
-  for (const collection of COLLECTIONS) {
+  for (const collection of DATA_COLLECTIONS) {
     data[collection] = new Map();
     for (const file of files[collection]) {
       const result = readDataFile(file, schemas[collection]);
@@ -121,7 +119,7 @@ export function freezeDataCollections(): void {
  */
 export function loadDataCollections(dirs: Dirs = CONTENT_DIRS): DataCollections {
   if (frozen && cached?.dirs === dirs) return cached.data;
-  const key = [...COLLECTIONS.flatMap((c) => yamlFilesIn(dirs[c])), ...mdxFilesUnder(dirs.explainers)]
+  const key = [...DATA_COLLECTIONS.flatMap((c) => yamlFilesIn(dirs[c])), ...mdxFilesUnder(dirs.explainers)]
     .map((file) => `${file}@${statSync(file).mtimeMs}`)
     .join('|');
   if (cached?.key !== key) {

@@ -13,7 +13,8 @@ export function readDataFile<S extends z.ZodType>(file: string, schema: S): { id
   return { id: basename(file, '.yaml'), ...validateYaml(readFileSync(file, 'utf8'), file, schema) };
 }
 
-const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
+/** An MDX file's frontmatter: the whole block, and the YAML between its two `---` lines. */
+export const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
 
 /**
  * Validates an MDX file's frontmatter the same way, with line numbers counted in the MDX file.

@@ -2,7 +2,8 @@ import { basename, extname } from 'node:path';
 import { slug } from 'github-slugger';
 import type { Heading } from 'mdast';
 import type { ContentProblem } from '../content-error';
-import { allFilesIn, COLLECTIONS, headingText, shownPath, startOf, walk, type ContentModel } from './model';
+import { DATA_COLLECTIONS } from '../../schemas/reference';
+import { allFilesIn, headingText, shownPath, startOf, walk, type ContentModel } from './model';
 
 /**
  * Ids must be unique and usable. The file name is an entry's id, so the mistakes are: a file the
@@ -19,7 +20,7 @@ export const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 function unreadFiles(model: ContentModel): ContentProblem[] {
   const folders = [
-    ...COLLECTIONS.map((collection) => ({ dir: model.dirs[collection], extension: '.yaml', recursive: false })),
+    ...DATA_COLLECTIONS.map((collection) => ({ dir: model.dirs[collection], extension: '.yaml', recursive: false })),
     { dir: model.dirs.explainers, extension: '.mdx', recursive: true },
   ];
   return folders.flatMap(({ dir, extension, recursive }) =>

@@ -6,11 +6,12 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { LineCounter, parseDocument, type Document } from 'yaml';
-import type { CollectionName } from '../../schemas/reference';
+import { DATA_COLLECTIONS, type CollectionName } from '../../schemas/reference';
 import type { ContentDirs } from '../content-dirs';
 import { CITATION, CITATION_ITEM } from '../../plugins/citation-syntax';
 import type { ContentProblem } from '../content-error';
 import { readDataCollections, type DataCollections } from '../data-collections';
+import { FRONTMATTER } from '../data-files';
 
 /**
  * Everything the content checks look at, read once: the validated data, each data file's text (to
@@ -53,17 +54,13 @@ export interface ChapterFile {
   fieldAt: (name: string) => { line: number; column: number } | Record<string, never>;
 }
 
-export const COLLECTIONS: readonly CollectionName[] = ['sources', 'people', 'events', 'statements', 'corrections', 'states'];
-
-const FRONTMATTER = /^---\r?\n[\s\S]*?\r?\n---(?:\r?\n|$)/;
-
 export function shownPath(file: string): string {
   return relative(process.cwd(), file);
 }
 
 export function loadContentModel(dirs: ContentDirs): ContentModel {
   const { data, problems } = readDataCollections(dirs);
-  const dataFiles = COLLECTIONS.flatMap((collection) =>
+  const dataFiles = DATA_COLLECTIONS.flatMap((collection) =>
     filesIn(dirs[collection], '.yaml').map((path): DataFile => ({
       collection,
       id: basename(path, '.yaml'),
@@ -81,11 +78,11 @@ export function parseMdx(text: string): Root {
 
 function readChapter(path: string): ChapterFile {
   const raw = readFileSync(path, 'utf8');
-  const frontmatter = FRONTMATTER.exec(raw)?.[0] ?? '';
+  const [frontmatter = '', yaml = ''] = FRONTMATTER.exec(raw) ?? [];
   const text = frontmatter.replace(/[^\r\n]/g, ' ') + raw.slice(frontmatter.length);
   let fields: Record<string, unknown> = {};
   try {
-    const parsed: unknown = parseDocument(frontmatter.replace(/^---\r?\n|\r?\n---(?:\r?\n)?$/g, '')).toJS();
+    const parsed: unknown = parseDocument(yaml).toJS();
     if (parsed && typeof parsed === 'object') fields = parsed as Record<string, unknown>;
   } catch {
     // The schema check reports broken frontmatter; here it only means no fields.
