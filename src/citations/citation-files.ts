@@ -15,12 +15,13 @@ import { CITATION_FILE_FORMATS, citationFilePath, pageCitationFile } from './pag
 const FILES = Symbol.for('footnoted-explainers.citation-files');
 const waiting = (): Map<string, string> => ((globalThis as { [FILES]?: Map<string, string> })[FILES] ??= new Map());
 
-/** Hands over a chapter's citation files, by their path in the site. */
+/** Hands over a chapter's citation files, by their path in the site. In `astro dev`, routes serve them instead. */
 export function publishCitationFiles(chapter: Chapter, item: CslItem): void {
+  if (import.meta.env.DEV) return;
   for (const format of CITATION_FILE_FORMATS) waiting().set(citationFilePath(chapter, format), pageCitationFile(item, format));
 }
 
-/** Every file handed over since the last call, by path in the site. */
+/** Every file handed over since the last call (or since the build started), by path in the site. */
 export function takeCitationFiles(): Map<string, string> {
   const files = new Map(waiting());
   waiting().clear();

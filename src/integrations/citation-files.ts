@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -20,15 +20,17 @@ export function citationFiles(): AstroIntegration {
           injectRoute({ pattern: `/cite/[...page].${format}`, entrypoint: `src/citations/dev-routes/page-citation.${format}.ts` });
         }
       },
-      'astro:build:done': async ({ dir, logger }) => {
+      'astro:build:start': () => {
+        takeCitationFiles(); // whatever a failed build left is not this build's
+      },
+      'astro:build:done': ({ dir, logger }) => {
         const root = fileURLToPath(dir);
         const files = takeCitationFiles();
-        await Promise.all(
-          [...files].map(async ([path, body]) => {
-            await mkdir(dirname(join(root, path)), { recursive: true });
-            await writeFile(join(root, path), body);
-          }),
-        );
+        // One at a time: thousands of files at once would run into the limit on open files.
+        for (const [path, body] of files) {
+          mkdirSync(dirname(join(root, path)), { recursive: true });
+          writeFileSync(join(root, path), body);
+        }
         logger.info(`wrote ${files.size} "Cite this page" files`);
       },
     },

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import { join, normalize, sep } from 'node:path';
+import { join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
@@ -9,7 +9,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { PDFDocument } from 'pdf-lib';
 import { cacheKey, cachedArtefact, packageVersions } from '../lib/build-cache';
 import { CHROMIUM_ARGS, chromiumExecutable, hasChromium } from '../lib/chromium';
-import { wholeExplainerPath } from '../lib/print-edition';
+import { wholeExplainerFilesIn } from '../lib/built-files';
 import { startStaticServer } from '../lib/static-server';
 
 /**
@@ -62,9 +62,7 @@ export function pdfEdition(): AstroIntegration {
           return;
         }
         const root = fileURLToPath(dir);
-        const pages = readdirSync(root)
-          .map((name) => join(wholeExplainerPath(name), 'index.html'))
-          .filter((page) => existsSync(join(root, page)));
+        const pages = wholeExplainerFilesIn(root);
         if (pages.length === 0) return;
         await writePdfEditions(root, base, pages, logger);
       },
@@ -87,7 +85,7 @@ async function writePdfEditions(root: string, base: string, pages: string[], log
   try {
     for (const path of pages) {
       const html = await readFile(join(root, path));
-      const url = `${base}${path.split(sep).slice(0, -1).join('/')}/`;
+      const url = `${base}${path.split('/').slice(0, -1).join('/')}/`;
       const edition = editionOf(html.toString(), url);
       let printedPages: number | undefined;
       const pdf = await cachedArtefact(

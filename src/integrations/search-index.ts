@@ -1,10 +1,8 @@
-import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 // Imported statically: by the time build:done runs, the config's module runner is closed.
 import * as pagefind from 'pagefind';
-import { htmlFilesIn } from '../lib/built-files';
-import { wholeExplainerPath } from '../lib/print-edition';
+import { htmlFilesIn, wholeExplainerFilesIn } from '../lib/built-files';
 
 /**
  * Builds the Pagefind search index over the finished site. Only content marked
@@ -19,8 +17,12 @@ export function searchIndex(): AstroIntegration {
         const { index, errors } = await pagefind.createIndex({});
         if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
         const path = fileURLToPath(dir);
-        const added = await index.addDirectory({ path, glob: pagesToRead(path) });
+        const added = await index.addDirectory({ path, glob: ALL_BUT_ONE_PAGE_EDITIONS });
         if (added.errors.length > 0) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
+        const expected = htmlFilesIn(path).length - wholeExplainerFilesIn(path).length;
+        if (added.page_count !== expected) {
+          throw new Error(`Pagefind read ${added.page_count} pages, not the ${expected} meant (every page but the one-page editions)`);
+        }
         await index.writeFiles({ outputPath: `${path}/pagefind` });
         await pagefind.close();
         logger.info(`read ${added.page_count} pages for the search index`);
@@ -30,15 +32,12 @@ export function searchIndex(): AstroIntegration {
 }
 
 /**
- * Which pages Pagefind reads, as a glob naming each one: every page but the one-page editions.
- * Pagefind reads a whole page to learn that nothing in it is marked for the index, and a one-page
- * edition repeats every chapter: at 1,000 chapters it is 25 MB, and a second of reading. Pagefind's
- * globs cannot exclude, so the pages to read are listed.
+ * Every page but the one-page editions (`<explainer>/all/index.html`, lib/print-edition). Pagefind
+ * reads a whole page to learn that nothing in it is marked for the index, and a one-page edition
+ * repeats every chapter: at 1,000 chapters 25 MB, a second of reading. Its globs cannot exclude,
+ * and a list of every page stops parsing at a few thousand, so this names what to read: pages at
+ * the top (`index.html`, `404.html`), one level down (`people/index.html`), and deeper ones whose
+ * second folder is anything but `all` (spelled out letter by letter: not starting with `a`; `a`;
+ * `a` then not `l`; …; `all` and more). The count is checked after reading.
  */
-function pagesToRead(dist: string): string {
-  const editions = new Set(readdirSync(dist).map((name) => `${wholeExplainerPath(name)}index.html`));
-  const pages = htmlFilesIn(dist)
-    .filter((file) => !editions.has(file))
-    .map((file) => file.replace(/[\\{}[\]*?,<>:!]/g, '\\$&')); // glob syntax, should a file name use it
-  return `{${pages.join(',')}}`;
-}
+export const ALL_BUT_ONE_PAGE_EDITIONS = '{*.html,*/index.html,*/{[!a]*,a,a[!l]*,al,al[!l]*,all?*}/**/*.html}';

@@ -1,5 +1,6 @@
-import { readdirSync } from 'node:fs';
-import { sep } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import { wholeExplainerPath } from './print-edition';
 
 /**
  * Every HTML file of a built site, as paths relative to its folder with `/` between names
@@ -10,4 +11,11 @@ export function htmlFilesIn(dist: string): string[] {
     .filter((file) => file.endsWith('.html'))
     .map((file) => file.split(sep).join('/'))
     .sort();
+}
+
+/** The one-page editions of a built site (`armenia-belarus-csto/all/index.html`), one per explainer. */
+export function wholeExplainerFilesIn(dist: string): string[] {
+  return readdirSync(dist)
+    .map((name) => `${wholeExplainerPath(name)}index.html`)
+    .filter((file) => existsSync(join(dist, file)));
 }

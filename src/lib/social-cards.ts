@@ -27,7 +27,7 @@ export function socialCards(explainers: ExplainerOf<ChapterLike>[]): { path: str
   ];
 }
 
-/** Which card a page of an explainer shares, and its text as the image's alternative text. */
+/** Which card a page of an explainer shares, and the card's title, the explainer's, as the image's alternative text. */
 export function explainerPreview(explainer: ExplainerOf<ChapterLike>): { page: string; alt: string } {
   return { page: chapterPath(explainer.overview), alt: explainer.overview.data.title };
 }

@@ -6,7 +6,8 @@ import { afterAll } from 'vitest';
 const made: string[] = [];
 
 // Registered when a test file first imports this module, so each file's folders are removed
-// once its own tests are done (vitest runs every test file in a fresh module graph).
+// once its own tests are done. This relies on vitest running every test file in a fresh module
+// graph (its default, `isolate: true`); with `isolate: false` only the first file would clean up.
 afterAll(() => {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 });

@@ -1,0 +1,26 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import * as pagefind from 'pagefind';
+import { expect, test } from 'vitest';
+import { ALL_BUT_ONE_PAGE_EDITIONS } from '../../src/integrations/search-index';
+import { scratchDir } from './scratch-dir';
+
+test('Pagefind reads every page but the one-page editions, whatever the other folders are called', async () => {
+  const dist = scratchDir('search-index');
+  const read = ['index.html', '404.html', 'people/index.html', 'story/index.html', 'a/index.html', 'all/index.html'];
+  // Chapter folders that share letters with `all`, at the second level, where one-page editions live.
+  for (const chapter of ['a', 'al', 'alb', 'allies', 'and', 'background', 'x']) read.push(`story/${chapter}/index.html`);
+  const skipped = ['story/all/index.html', 'other/all/index.html'];
+  for (const file of [...read, ...skipped]) {
+    mkdirSync(dirname(join(dist, file)), { recursive: true });
+    writeFileSync(join(dist, file), `<!doctype html><html lang="en"><body><main data-pagefind-body><h1>${file}</h1></main></body></html>`);
+  }
+  const { index } = await pagefind.createIndex({});
+  try {
+    const added = await index!.addDirectory({ path: dist, glob: ALL_BUT_ONE_PAGE_EDITIONS });
+    expect(added.errors).toEqual([]);
+    expect(added.page_count).toBe(read.length);
+  } finally {
+    await pagefind.close();
+  }
+});
