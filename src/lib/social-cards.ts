@@ -18,13 +18,22 @@ import type { SocialCard } from './social-image';
 export function socialCards(explainers: ExplainerOf<ChapterLike>[]): { path: string; card: SocialCard }[] {
   const t = strings();
   return [
-    { path: '', card: { title: t.explainers, description: `${SITE.tagline}.` } },
+    { path: '', card: homeCard() },
     ...REFERENCE_PAGES.map(({ path, title, description }) => ({ path, card: { title: t[title], description: t[description] } })),
     ...explainers.map((explainer) => {
       const { title, dek, period } = explainer.overview.data;
       return { path: chapterPath(explainer.overview), card: { title, description: dek, footer: formatPeriod(period.from, period.to) } };
     }),
   ];
+}
+
+function homeCard(): SocialCard {
+  return { title: strings().explainers, description: `${SITE.tagline}.` };
+}
+
+/** The home page's card, and its title as the image's alternative text; the 404 page shares it. */
+export function homePreview(): { page: string; alt: string } {
+  return { page: '', alt: homeCard().title };
 }
 
 /** Which card a page of an explainer shares, and the card's title, the explainer's, as the image's alternative text. */

@@ -45,7 +45,9 @@ for (const path of paths) {
   });
 }
 
-test("an explainer's pages share its card, named by its title; every other page has its own", async ({ page }) => {
+test("an explainer's pages share its card, named by its title; every other page has its own; the 404 page shares the home page's", async ({
+  page,
+}) => {
   const previews = new Map<string, { image: string | null; alt: string | null }>();
   expect(paths).toContain(`${EXPLAINER}all/`);
   for (const path of paths) {
@@ -63,4 +65,10 @@ test("an explainer's pages share its card, named by its title; every other page 
   const others = [...previews].filter(([path]) => !path.startsWith(EXPLAINER)).map(([, { image }]) => image);
   expect(new Set(others).size).toBe(others.length);
   expect(others).not.toContain(previews.get(EXPLAINER)!.image);
+  // The 404 page answers for any address and shares the home page's card, described the same way.
+  await page.goto('/no-such-page/');
+  expect({
+    image: await page.locator('meta[property="og:image"]').getAttribute('content'),
+    alt: await page.locator('meta[property="og:image:alt"]').getAttribute('content'),
+  }).toEqual(previews.get('/'));
 });
