@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { readHeaderRules } from '../../src/lib/static-server.ts';
 
 export interface Tag {
   name: string;
@@ -243,18 +244,10 @@ export function checkHeaders(dist: string): string[] {
   const file = join(dist, '_headers');
   const shown = relative(process.cwd(), file);
   if (!existsSync(file)) return [`${shown}: missing (public/_headers sets the security headers a static host sends)`];
-  const lines = readFileSync(file, 'utf8').split('\n');
-  const start = lines.findIndex((line) => line.trim() === '/*');
-  const headers = new Map<string, string>();
-  for (const line of lines.slice(start + 1)) {
-    if (!/^\s/.test(line) || line.trim() === '') {
-      if (line.trim() !== '' && !line.trim().startsWith('#')) break;
-      continue;
-    }
-    const [name, ...value] = line.trim().split(':');
-    headers.set(name!.trim().toLowerCase(), value.join(':').trim());
-  }
-  if (start < 0) return [`${shown}: no "/*" block, so no page gets the security headers`];
+  // Read as the test server reads it, so the headers checked are the headers the tests were served.
+  const everyPage = readHeaderRules(dist).find((rule) => rule.pattern === '/*');
+  if (!everyPage) return [`${shown}: no "/*" block, so no page gets the security headers`];
+  const headers = new Map(everyPage.headers.map(([name, value]) => [name.toLowerCase(), value.trim()]));
   return Object.entries(REQUIRED_HEADERS).flatMap(([name, pattern]) => {
     const value = headers.get(name.toLowerCase());
     if (value === undefined) return [`${shown}: "/*" does not set ${name}`];

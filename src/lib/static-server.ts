@@ -27,13 +27,13 @@ const TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
 };
 
-interface HeaderRule {
+export interface HeaderRule {
   pattern: string;
   headers: [string, string][];
 }
 
 /** `_headers` blocks: a path pattern line (exact, or ending in `*`), then indented `Name: value` lines. */
-function readHeaderRules(root: string): HeaderRule[] {
+export function readHeaderRules(root: string): HeaderRule[] {
   const file = join(root, '_headers');
   if (!existsSync(file)) return [];
   const rules: HeaderRule[] = [];

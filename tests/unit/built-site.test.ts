@@ -124,4 +124,9 @@ describe('security', () => {
     const { security } = run({ ...VALID, _headers: VALID._headers.replace('  X-Content-Type-Options: nosniff\n', '') });
     expect(security).toEqual(['_headers: "/*" does not set X-Content-Type-Options']);
   });
+
+  test('security headers set for some pages only', () => {
+    const { security } = run({ ...VALID, _headers: VALID._headers.replace('/*', '/people/*') });
+    expect(security).toEqual(['_headers: no "/*" block, so no page gets the security headers']);
+  });
 });
