@@ -3,8 +3,8 @@ import { freezeDataCollections, loadDataCollections } from '../lib/data-collecti
 
 /**
  * Validates every YAML data file and every chapter's frontmatter (fields, dates, cross-references)
- * before any page is built, so an
- * editor's mistake stops the build with file:line:column and a fix instead of a broken page.
+ * before any page is built, so an editor's mistake stops the build with file:line:column and a fix
+ * instead of a broken page.
  */
 export function contentCheck(): AstroIntegration {
   return {

@@ -192,8 +192,8 @@ async function withMetadata(printed: Uint8Array, edition: Edition, path: string)
   pdf.setLanguage(edition.lang);
   pdf.setCreator(`${edition.author}, from ${path}`);
   pdf.setProducer('Chromium (Playwright) and pdf-lib');
-  const now = new Date();
-  pdf.setCreationDate(now);
-  pdf.setModificationDate(now);
+  pdf.setCreationDate(new Date());
+  // The explainer's own date of its last change (data-pdf-updated), not the moment of printing.
+  pdf.setModificationDate(new Date(edition.updated));
   return { bytes: await pdf.save(), pages: pdf.getPageCount() };
 }

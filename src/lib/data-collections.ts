@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { z } from 'astro/zod';
-import { chapterSchema } from '../schemas/chapter';
+import { chapterSchema, type ChapterData } from '../schemas/chapter';
 import { correctionSchema } from '../schemas/correction';
 import { eventSchema } from '../schemas/event';
 import { personSchema } from '../schemas/person';
@@ -56,7 +56,7 @@ type Schemas = ReturnType<typeof schemasFor>;
 export interface ChapterFrontmatter {
   id: string;
   filePath: string;
-  data: z.output<Schemas['chapters']>;
+  data: ChapterData;
 }
 export type DataCollections = { [C in CollectionName]: Map<string, z.output<Schemas[C]>> } & {
   /** Every chapter's frontmatter, in file order: what the build knows of the explainers before Astro's content layer. */

@@ -2,7 +2,6 @@ import type { PartialDate } from '../schemas/partial-date';
 import { SITE } from '../site.config';
 
 /** The house date style, in the edition's locale: "13 June 2024", "March 2023", "1993". */
-
 const OPTIONS: Record<PartialDate['precision'], Intl.DateTimeFormatOptions> = {
   day: { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' },
   month: { month: 'long', year: 'numeric', timeZone: 'UTC' },

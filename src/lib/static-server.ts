@@ -27,7 +27,7 @@ const TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
 };
 
-export interface HeaderRule {
+interface HeaderRule {
   pattern: string;
   headers: [string, string][];
 }

@@ -28,7 +28,7 @@ export function markdownPlugins(options: RemarkCitationsOptions = {}) {
 }
 
 /** How GFM footnotes render: a visible "Notes" heading, as in a printed book (GFM hides it by default). */
-export const FOOTNOTE_OPTIONS = {
+const FOOTNOTE_OPTIONS = {
   footnoteLabel: strings().notes,
   footnoteLabelProperties: { className: ['footnotes-heading'] },
   footnoteBackLabel: (referenceIndex: number, rereferenceIndex: number) => strings().backToCitation(referenceIndex + 1, rereferenceIndex),
