@@ -20,23 +20,31 @@ export function socialCards(explainers: ExplainerOf<ChapterLike>[]): { path: str
   return [
     { path: '', card: homeCard() },
     ...REFERENCE_PAGES.map(({ path, title, description }) => ({ path, card: { title: t[title], description: t[description] } })),
-    ...explainers.map((explainer) => {
-      const { title, dek, period } = explainer.overview.data;
-      return { path: chapterPath(explainer.overview), card: { title, description: dek, footer: formatPeriod(period.from, period.to) } };
-    }),
+    ...explainers.map((explainer) => ({ path: chapterPath(explainer.overview), card: explainerCard(explainer) })),
   ];
+}
+
+/** Which card a page shares (by the path of the page it belongs to), and the image's alternative text: the card's title. */
+export interface SocialPreview {
+  page: string;
+  alt: string;
+}
+
+/** The home page's card; the 404 page shares it. */
+export function homePreview(): SocialPreview {
+  return { page: '', alt: homeCard().title };
+}
+
+/** An explainer's card, shared by its chapters and its one-page edition. */
+export function explainerPreview(explainer: ExplainerOf<ChapterLike>): SocialPreview {
+  return { page: chapterPath(explainer.overview), alt: explainerCard(explainer).title };
 }
 
 function homeCard(): SocialCard {
   return { title: strings().explainers, description: `${SITE.tagline}.` };
 }
 
-/** The home page's card, and its title as the image's alternative text; the 404 page shares it. */
-export function homePreview(): { page: string; alt: string } {
-  return { page: '', alt: homeCard().title };
-}
-
-/** Which card a page of an explainer shares, and the card's title, the explainer's, as the image's alternative text. */
-export function explainerPreview(explainer: ExplainerOf<ChapterLike>): { page: string; alt: string } {
-  return { page: chapterPath(explainer.overview), alt: explainer.overview.data.title };
+function explainerCard(explainer: ExplainerOf<ChapterLike>): SocialCard {
+  const { title, dek, period } = explainer.overview.data;
+  return { title, description: dek, footer: formatPeriod(period.from, period.to) };
 }
