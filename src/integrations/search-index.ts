@@ -3,6 +3,7 @@ import type { AstroIntegration } from 'astro';
 // Imported statically: by the time build:done runs, the config's module runner is closed.
 import * as pagefind from 'pagefind';
 import { htmlFilesIn, wholeExplainerFilesIn } from '../lib/built-files';
+import { WHOLE_EXPLAINER_FOLDER } from '../lib/print-edition';
 
 /**
  * Builds the Pagefind search index over the finished site. Only content marked
@@ -37,7 +38,18 @@ export function searchIndex(): AstroIntegration {
  * repeats every chapter: at 1,000 chapters 25 MB, a second of reading. Its globs cannot exclude,
  * and a list of every page stops parsing at a few thousand, so this names what to read: pages at
  * the top (`index.html`, `404.html`), one level down (`people/index.html`), and deeper ones whose
- * second folder is anything but `all` (spelled out letter by letter: not starting with `a`; `a`;
- * `a` then not `l`; …; `all` and more). The count is checked after reading.
+ * second folder is any other name. The count is checked after reading.
  */
-export const ALL_BUT_ONE_PAGE_EDITIONS = '{*.html,*/index.html,*/{[!a]*,a,a[!l]*,al,al[!l]*,all?*}/**/*.html}';
+export const ALL_BUT_ONE_PAGE_EDITIONS = `{*.html,*/index.html,*/${namesOtherThan(WHOLE_EXPLAINER_FOLDER)}/**/*.html}`;
+
+/**
+ * A glob for any name but `name`, spelled out letter by letter (for `all`: not starting with `a`;
+ * `a`; `a` then not `l`; `al`; `al` then not `l`; `all` and more).
+ */
+function namesOtherThan(name: string): string {
+  const names = [...name].flatMap((letter, index) => [
+    ...(index > 0 ? [name.slice(0, index)] : []),
+    `${name.slice(0, index)}[!${letter}]*`,
+  ]);
+  return `{${[...names, `${name}?*`].join(',')}}`;
+}

@@ -3,9 +3,12 @@
  * pages that link to them and by the build step that writes the PDF (src/integrations/pdf-edition.ts).
  */
 
+/** The folder of an explainer that holds it whole on one page. */
+export const WHOLE_EXPLAINER_FOLDER = 'all';
+
 /** The whole explainer on one page: `armenia-belarus-csto/all/`. */
 export function wholeExplainerPath(explainerId: string): string {
-  return `${explainerId}/all/`;
+  return `${explainerId}/${WHOLE_EXPLAINER_FOLDER}/`;
 }
 
 /** The PDF edition, written at build time from the whole-explainer page: `armenia-belarus-csto/armenia-belarus-csto.pdf`. */
