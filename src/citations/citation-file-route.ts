@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getExplainers } from '../lib/explainers';
-import { citationFilePath, pageCitationFile, pageCslItem, type CitationFileFormat } from './page-citation';
+import { citationFileName, pageCitationFile, pageCslItem, type CitationFileFormat } from './page-citation';
 
 const CONTENT_TYPES: Record<CitationFileFormat, string> = { json: 'application/json', bib: 'text/plain; charset=utf-8' };
 
@@ -15,11 +15,7 @@ export function citationFileRoute(format: CitationFileFormat): { getStaticPaths:
     getStaticPaths: async () =>
       (await getExplainers()).flatMap((explainer) =>
         explainer.chapters.map((chapter) => ({
-          params: {
-            page: citationFilePath(chapter, format)
-              .replace(/^cite\//, '')
-              .replace(/\.[a-z]+$/, ''),
-          },
+          params: { page: citationFileName(chapter) },
           props: { body: pageCitationFile(pageCslItem(explainer, chapter), format) },
         })),
       ),

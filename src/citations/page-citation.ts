@@ -45,9 +45,16 @@ export function pageCitationFile(item: CslItem, format: CitationFileFormat): str
   return format === 'json' ? JSON.stringify([item], null, 2) : formatBibtex([item]);
 }
 
+/** The folder of the site that holds every page's citation files. */
+export const CITATION_FOLDER = 'cite';
+
 /** Where a page's citation files are served: /cite/<explainer>/<chapter-or-overview>.json and .bib */
 export function citationFilePath(chapter: Chapter, format: CitationFileFormat): string {
+  return `${CITATION_FOLDER}/${citationFileName(chapter)}.${format}`;
+}
+
+/** A page's citation files' path inside CITATION_FOLDER, without the extension: `<explainer>/<chapter-or-overview>`. */
+export function citationFileName(chapter: Chapter): string {
   const path = chapterPath(chapter).replace(/\/$/, '');
-  const slug = path.includes('/') ? path : `${path}/overview`;
-  return `cite/${slug}.${format}`;
+  return path.includes('/') ? path : `${path}/overview`;
 }

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { takeCitationFiles } from '../citations/citation-files';
-import { CITATION_FILE_FORMATS } from '../citations/page-citation';
+import { CITATION_FILE_FORMATS, CITATION_FOLDER } from '../citations/page-citation';
 
 /**
  * Writes the "Cite this page" downloads that the chapter pages handed over as they were built
@@ -17,7 +17,10 @@ export function citationFiles(): AstroIntegration {
       'astro:config:setup': ({ command, injectRoute }) => {
         if (command !== 'dev') return;
         for (const format of CITATION_FILE_FORMATS) {
-          injectRoute({ pattern: `/cite/[...page].${format}`, entrypoint: `src/citations/dev-routes/page-citation.${format}.ts` });
+          injectRoute({
+            pattern: `/${CITATION_FOLDER}/[...page].${format}`,
+            entrypoint: `src/citations/dev-routes/page-citation.${format}.ts`,
+          });
         }
       },
       'astro:build:start': () => {
