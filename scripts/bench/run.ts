@@ -28,7 +28,7 @@ import { runLighthouse } from './lighthouse.ts';
 import { scaling } from './scaling.ts';
 import { startStaticServer } from '../../src/lib/static-server.ts';
 import { copySite } from './scratch-project.ts';
-import { fixed, median, printTable } from './table.ts';
+import { fixed, printTable } from './table.ts';
 import { cleanBuild, medianBuild, type BuildFigures } from './timed-build.ts';
 
 const { values } = parseArgs({
@@ -41,8 +41,15 @@ const { values } = parseArgs({
     'timeout-min': { type: 'string', default: '30' },
   },
 });
-const runs = Math.max(1, Number(values.runs));
-const timeoutSeconds = 60 * Number(values['timeout-min']);
+/** A count option: a whole number of at least 1, or the bench stops here rather than measuring nothing. */
+function count(name: 'runs' | 'full-runs' | 'timeout-min'): number {
+  const value = Number(values[name]);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a whole number of at least 1, not "${values[name]}"`);
+  return value;
+}
+const runs = count('runs');
+const fullRuns = count('full-runs');
+const timeoutSeconds = 60 * count('timeout-min');
 const skip = new Set(values.skip.split(',').filter(Boolean));
 
 const scratch = mkdtempSync(join(tmpdir(), 'footnoted-bench-'));
@@ -73,11 +80,11 @@ try {
       [
         [
           typical.pages,
-          fixed(median(seconds), 2),
+          fixed(typical.seconds, 2),
           fixed(Math.min(...seconds), 2),
           fixed(Math.max(...seconds), 2),
           fixed(typical.cpuSeconds, 1),
-          fixed(Math.max(...builds.map((b) => b.peakRssMb)), 0),
+          fixed(typical.peakRssMb, 0),
           fixed(typical.phases.collect, 2),
           fixed(typical.phases.bundle, 2),
           fixed(typical.phases.render, 2),
@@ -148,7 +155,7 @@ try {
   // 4. Scaling.
   if (!skip.has('scaling')) {
     await scaling(scratch, site, 100, runs, timeoutSeconds);
-    if (values.full) await scaling(scratch, site, 1000, Math.max(1, Number(values['full-runs'])), timeoutSeconds, !skip.has('pdf'));
+    if (values.full) await scaling(scratch, site, 1000, fullRuns, timeoutSeconds, !skip.has('pdf'));
     else console.log('\n(1,000 chapters: `npm run bench -- --full`, 40 minutes or more, most of it printing the PDF edition once.)');
   }
 } finally {

@@ -64,7 +64,7 @@ export function cleanBuild(project: string, env: Record<string, string> = {}, ti
 /**
  * A build as CI makes it when it restores Astro's cache folder (node_modules/.astro: the content
  * layer's store and our build cache of citation entries, social images and PDF editions) from the
- * last run: only dist/ and Vite's cache are gone. The caller changes some content first, as an
+ * last run: only dist/, .astro/ and Vite's cache are gone. The caller changes some content first, as an
  * editor's pull request would.
  */
 export function warmBuild(project: string, env: Record<string, string> = {}, timeoutSeconds = 1800): Promise<BuildFigures> {

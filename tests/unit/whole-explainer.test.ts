@@ -1,4 +1,7 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BUILD_CACHE_DIR } from '../../src/lib/build-cache';
 import { joinChapters } from '../../src/lib/whole-explainer';
 
 /** A chapter as the Markdown pipeline renders it: prose with markers, then GFM's notes section. */
@@ -22,7 +25,7 @@ function chapter(key: string, notes: string[], extra = ''): string {
 
 const paths = { index: '/x/', one: '/x/one/', two: '/x/two/' };
 
-describe('joinChapters', async () => {
+describe('joinChapters', () => {
   it('numbers notes continuously: markers, lists and back-links agree', async () => {
     const { html, chapters, notes } = await joinChapters(
       chapter('index', ['a', 'b']) + chapter('one', ['c', 'd', 'e']) + chapter('two', ['f']),
@@ -61,11 +64,21 @@ describe('joinChapters', async () => {
     expect(html).toContain('href="https://example.org/"');
   });
 
-  it('numbers correctly again after an edit, although unchanged chapters come from the build cache', async () => {
+  it('numbers correctly again after an edit that moves the notes of every later chapter', async () => {
     await joinChapters(chapter('index', ['a']) + chapter('one', ['b']) + chapter('two', ['c']), paths);
     const { html, chapters } = await joinChapters(chapter('index', ['a', 'new']) + chapter('one', ['b']) + chapter('two', ['c']), paths);
     expect(chapters.map(({ offset }) => offset)).toEqual([0, 2, 3]);
     expect([...html.matchAll(/data-footnote-ref[^>]*>(\d+)</g)].map((m) => m[1])).toEqual(['1', '2', '3', '4']);
+  });
+
+  it('joins again only the chapters an edit changed; the others come from the build cache', async () => {
+    const kept = () => readdirSync(join(BUILD_CACHE_DIR, 'whole-explainer')).length;
+    await joinChapters(chapter('index', ['p']) + chapter('one', ['q']) + chapter('two', ['r']), paths);
+    const before = kept();
+    // A note this run has not made before, since the unit tests' cache outlives a run.
+    const edit = `edited-${process.pid}-${Date.now()}`;
+    await joinChapters(chapter('index', ['p']) + chapter('one', ['q']) + chapter('two', ['r', edit]), paths);
+    expect(kept()).toBe(before + 1);
   });
 
   it('leaves a page without chapters alone', async () => {
