@@ -23,9 +23,12 @@ export function formatDate(date: PartialDate): string {
   return FORMATS[date.precision].format(toUtcDate(date));
 }
 
+/** Between the two ends of a period: a spaced en dash. */
+export const PERIOD_SEPARATOR = ' – ';
+
 /** "15 May 1992 – 13 June 2024": the period an explainer covers, both ends written in full. */
 export function formatPeriod(from: PartialDate, to: PartialDate): string {
-  return `${formatDate(from)} – ${formatDate(to)}`;
+  return `${formatDate(from)}${PERIOD_SEPARATOR}${formatDate(to)}`;
 }
 
 /** "15–17 May 2024", "27 September – 10 November 2020": a span written as compactly as the locale allows. */
