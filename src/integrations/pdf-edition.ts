@@ -4,8 +4,7 @@ import { join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import type { Element } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
+import { parseFragment, type DefaultTreeAdapterTypes } from 'parse5';
 import { PDFDocument } from 'pdf-lib';
 import { cacheKey, cachedArtefact, packageVersions } from '../lib/build-cache';
 import { CHROMIUM_ARGS, chromiumExecutable, hasChromium } from '../lib/chromium';
@@ -117,18 +116,15 @@ async function writePdfEditions(root: string, base: string, pages: string[], log
  */
 function editionOf(html: string, url: string): Edition {
   const tag = /<article\b[^>]*\sdata-pdf-file=[^>]*>/.exec(html)?.[0];
-  const article = tag ? (fromHtml(`${tag}</article>`, { fragment: true }).children[0] as Element) : undefined;
-  const data = (name: string) => {
-    const value = article?.properties[`dataPdf${name}`];
-    return typeof value === 'string' ? value : '';
-  };
+  const article = tag ? (parseFragment(`${tag}</article>`).childNodes[0] as DefaultTreeAdapterTypes.Element) : undefined;
+  const data = (name: string) => article?.attrs.find((attribute) => attribute.name === `data-pdf-${name}`)?.value ?? '';
   const edition = {
-    file: data('File'),
-    title: data('Title'),
-    subject: data('Subject'),
-    author: data('Author'),
-    updated: data('Updated'),
-    lang: data('Lang'),
+    file: data('file'),
+    title: data('title'),
+    subject: data('subject'),
+    author: data('author'),
+    updated: data('updated'),
+    lang: data('lang'),
   };
   if (!edition.file) throw new Error(`${url} does not say where its PDF edition goes (data-pdf-file).`);
   return edition;
