@@ -142,12 +142,17 @@ function digestOfFolder(folder: string): string {
 
 /** Chromium showing the built site from a local port, started only when an edition must be printed. */
 class Printer {
-  private constructor(
-    private readonly browser: Browser,
-    private readonly page: Page,
-    private readonly origin: string,
-    private readonly closeServer: () => void,
-  ) {}
+  private readonly browser: Browser;
+  private readonly page: Page;
+  private readonly origin: string;
+  private readonly closeServer: () => void;
+
+  private constructor(browser: Browser, page: Page, origin: string, closeServer: () => void) {
+    this.browser = browser;
+    this.page = page;
+    this.origin = origin;
+    this.closeServer = closeServer;
+  }
 
   static async start(root: string, base: string, executablePath: string): Promise<Printer> {
     const { server, origin } = await startStaticServer({ root, base });
