@@ -3,7 +3,7 @@ import type { Chapter, Explainer } from '../lib/explainers';
 import { chapterPath } from '../lib/explainer-structure';
 import { absoluteUrl } from '../lib/urls';
 import { SITE } from '../site.config';
-import { CITATION_STYLES, cslDate, formatBibtex, formatEntry, type CitationStyle } from './csl';
+import { CITATION_STYLES, cslDate, formatAhead, formatBibtex, formatEntryWhenReady, type CitationStyle } from './csl';
 
 /** How to cite one page of an explainer, as CSL-JSON: the single source every citation format comes from. */
 export function pageCslItem(explainer: Explainer, chapter: Chapter): CslItem {
@@ -26,16 +26,36 @@ export interface PageCitationFormats {
   bibtex: string;
 }
 
-export function pageCitationFormats(item: CslItem): PageCitationFormats {
+export async function pageCitationFormats(item: CslItem): Promise<PageCitationFormats> {
   return {
-    styles: (Object.entries(CITATION_STYLES) as [CitationStyle, string][]).map(([style, name]) => ({
-      style,
-      name,
-      html: formatEntry(item, style),
-    })),
+    styles: await Promise.all(
+      (Object.entries(CITATION_STYLES) as [CitationStyle, string][]).map(async ([style, name]) => ({
+        style,
+        name,
+        html: await formatEntryWhenReady(item, style),
+      })),
+    ),
     bibtex: formatBibtex([item]),
   };
 }
+
+/**
+ * Starts formatting "Cite this page" for every page of the explainer, in a worker thread, while the
+ * pages are rendered one by one (see formatAhead). Once per explainer: its pages each ask, and
+ * working out a thousand pages' entries again for each of them would cost more than it saves. (A
+ * page whose entry was not sent, in `astro dev` after an edit, formats its own.)
+ */
+export function formatPageCitationsAhead(explainer: Explainer): void {
+  if (explainersAhead.has(explainer.id)) return;
+  explainersAhead.add(explainer.id);
+  const styles = Object.keys(CITATION_STYLES) as CitationStyle[];
+  formatAhead(
+    explainer.chapters.map((chapter) => pageCslItem(explainer, chapter)),
+    styles,
+  );
+}
+
+const explainersAhead = new Set<string>();
 
 export const CITATION_FILE_FORMATS = ['json', 'bib'] as const;
 export type CitationFileFormat = (typeof CITATION_FILE_FORMATS)[number];

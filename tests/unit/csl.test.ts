@@ -1,6 +1,14 @@
 import { Cite } from '@citation-js/core';
 import { describe, expect, it, vi } from 'vitest';
-import { formatEntry, formatEntryText, toCslItem } from '../../src/citations/csl';
+import {
+  CITATION_STYLES,
+  formatAhead,
+  formatEntry,
+  formatEntryText,
+  formatEntryWhenReady,
+  toCslItem,
+  type CitationStyle,
+} from '../../src/citations/csl';
 import type { Source } from '../../src/schemas/source';
 
 const source = {
@@ -37,6 +45,33 @@ describe('citation entries', () => {
     formatEntry(item);
     formatEntryText(item);
     formatEntry(item);
+    expect(format).toHaveBeenCalledTimes(1);
+    format.mockRestore();
+  });
+
+  it('formats entries ahead in a worker thread, exactly as the main thread would', async () => {
+    const styles = Object.keys(CITATION_STYLES) as CitationStyle[];
+    const run = `${process.pid}-${Date.now()}`;
+    const items = (prefix: string) =>
+      Array.from({ length: 40 }, (_, index) =>
+        toCslItem(`${prefix}-${index}`, { ...source, title: `Ahead ${run} number ${index}` } as Source),
+      );
+    const format = vi.spyOn(Cite.prototype, 'format');
+    formatAhead(items('ahead'), styles);
+    const ahead = await Promise.all(items('ahead').flatMap((item) => styles.map((style) => formatEntryWhenReady(item, style))));
+    expect(format).not.toHaveBeenCalled();
+    // The same entries under other ids (which the formatted text does not show), formatted here.
+    const here = items('here').flatMap((item) => styles.map((style) => formatEntry(item, style)));
+    expect(format).toHaveBeenCalledTimes(here.length);
+    format.mockRestore();
+    expect(ahead).toEqual(here);
+  });
+
+  it('formats a few entries on the main thread: a worker would not pay for its start', async () => {
+    const format = vi.spyOn(Cite.prototype, 'format');
+    const item = toCslItem('few', { ...source, title: `Few ${process.pid} ${Date.now()}` } as Source);
+    formatAhead([item], ['apa']);
+    await formatEntryWhenReady(item, 'apa');
     expect(format).toHaveBeenCalledTimes(1);
     format.mockRestore();
   });
