@@ -179,7 +179,10 @@ export async function formatEntryWhenReady(item: CslItem, style: CitationStyle):
 const WORTH_A_WORKER = 100;
 /** Entries sent to the worker and not yet back, by memo key. */
 const pending = new Map<string, Promise<unknown>>();
-/** One worker: it formats an entry in about 1 ms, faster than the main thread renders the page that needs it. */
+/**
+ * One worker, given every entry at once (they are small): it formats an entry in about 1 ms, faster
+ * than the main thread renders the page that needs it.
+ */
 let citeprocWorker: WorkerPool<BibliographyRequest, string> | undefined;
 
 const CITEPROC_WORKER = `
@@ -197,6 +200,7 @@ function startCiteprocWorker(): WorkerPool<BibliographyRequest, string> {
   const require = createRequire(import.meta.url);
   return new WorkerPool<BibliographyRequest, string>('A citation could not be formatted', CITEPROC_WORKER, {
     size: 1,
+    tasksEach: Infinity,
     workerData: {
       core: pathToFileURL(require.resolve('@citation-js/core')).href,
       csl: pathToFileURL(require.resolve('@citation-js/plugin-csl')).href,

@@ -41,6 +41,7 @@ function drawingPool(faces: Face[]): WorkerPool<Drawing, Uint8Array> {
   const require = createRequire(import.meta.url);
   return new WorkerPool<Drawing, Uint8Array>('A social image could not be drawn', WORKER, {
     size: Math.min(4, availableParallelism()),
+    tasksEach: 1,
     workerData: {
       satori: pathToFileURL(require.resolve('satori')).href,
       resvg: pathToFileURL(require.resolve('@resvg/resvg-js')).href,
