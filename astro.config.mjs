@@ -16,7 +16,9 @@ export default defineConfig({
   site: SITE.url,
   base: SITE.base,
   trailingSlash: 'always',
-  integrations: [contentCheck(), socialImages(), mdx(), sitemap(), citationFiles(), searchIndex(), pdfEdition(), buildCacheSweep()],
+  // The search index is started when the pages are written and awaited after the PDF edition is
+  // printed, so the two overlap; the cache sweep comes last, once everything has taken from it.
+  integrations: [contentCheck(), socialImages(), mdx(), sitemap(), citationFiles(), pdfEdition(), searchIndex(), buildCacheSweep()],
   // No syntax highlighting: Shiki colours code with inline styles, which the CSP below refuses,
   // and explainers show no code.
   markdown: { processor: markdownProcessor({ base: SITE.base }), syntaxHighlight: false },

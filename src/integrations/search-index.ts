@@ -9,27 +9,43 @@ import { WHOLE_EXPLAINER_FOLDER } from '../lib/print-edition';
  * Builds the Pagefind search index over the finished site. Only content marked
  * `data-pagefind-body` is indexed; the index and its small loader are fetched by the reader's
  * browser only when search is opened.
+ *
+ * It starts as soon as the pages are written (build:generated) and is awaited at the end
+ * (build:done): Pagefind is a process of its own, so it reads and writes the index (4 s at 1,000
+ * chapters) while Astro finishes and the other integrations write the citation files, the sitemap
+ * and the PDF edition (listed before this integration in astro.config.mjs, so that it is printed
+ * meanwhile). Nothing after build:generated changes a page.
  */
 export function searchIndex(): AstroIntegration {
+  let indexing: Promise<number> | undefined;
   return {
     name: 'search-index',
     hooks: {
+      'astro:build:generated': ({ dir }) => {
+        indexing = writeSearchIndex(fileURLToPath(dir));
+        indexing.catch(() => undefined); // its error is thrown in build:done
+      },
       'astro:build:done': async ({ dir, logger }) => {
-        const { index, errors } = await pagefind.createIndex({});
-        if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-        const path = fileURLToPath(dir);
-        const added = await index.addDirectory({ path, glob: ALL_BUT_ONE_PAGE_EDITIONS });
-        if (added.errors.length > 0) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
-        const expected = htmlFilesIn(path).length - wholeExplainerFilesIn(path).length;
-        if (added.page_count !== expected) {
-          throw new Error(`Pagefind read ${added.page_count} pages, not the ${expected} meant (every page but the one-page editions)`);
-        }
-        await index.writeFiles({ outputPath: `${path}/pagefind` });
-        await pagefind.close();
-        logger.info(`read ${added.page_count} pages for the search index`);
+        const pages = await (indexing ?? writeSearchIndex(fileURLToPath(dir)));
+        logger.info(`read ${pages} pages for the search index`);
       },
     },
   };
+}
+
+/** Indexes the built site in `path` and writes the index to `path/pagefind`. Returns how many pages it read. */
+async function writeSearchIndex(path: string): Promise<number> {
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  const added = await index.addDirectory({ path, glob: ALL_BUT_ONE_PAGE_EDITIONS });
+  if (added.errors.length > 0) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
+  const expected = htmlFilesIn(path).length - wholeExplainerFilesIn(path).length;
+  if (added.page_count !== expected) {
+    throw new Error(`Pagefind read ${added.page_count} pages, not the ${expected} meant (every page but the one-page editions)`);
+  }
+  await index.writeFiles({ outputPath: `${path}/pagefind` });
+  await pagefind.close();
+  return added.page_count;
 }
 
 /**
