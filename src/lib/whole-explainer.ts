@@ -104,20 +104,13 @@ function joinChapter(html: string, key: string, offset: number, chapterPath: str
   const renamed = new Map<string, string>();
   walk(chapter, (node, parent, inProse) => {
     if (node.tagName === 'a' && hasAttribute(node, 'data-footnote-ref')) {
-      for (const child of node.childNodes) if (isText(child)) edits.push(replaceText(child, shift(child.value, offset)));
+      for (const child of node.childNodes) if (isText(child)) edits.push(...replaceText(child, shift(child.value, offset)));
     } else if (node.tagName === 'a' && hasAttribute(node, 'data-footnote-backref')) {
       const label = attribute(node, 'aria-label');
-      if (label !== undefined)
-        edits.push(
-          setAttribute(
-            html,
-            node,
-            'aria-label',
-            label.replace(/\d+/, (n) => String(Number(n) + offset)),
-          ),
-        );
+      const shifted = label?.replace(/\d+/, (n) => String(Number(n) + offset));
+      if (shifted !== undefined) edits.push(...setAttribute(html, node, 'aria-label', shifted));
     } else if (node.tagName === 'ol' && parent.tagName === 'section' && hasAttribute(parent, 'data-footnotes')) {
-      edits.push(setAttribute(html, node, 'start', String(offset + 1)));
+      edits.push(...setAttribute(html, node, 'start', String(offset + 1)));
       count += node.childNodes.filter((child) => isElement(child) && child.tagName === 'li').length;
     }
     const level = inProse ? /^h([1-5])$/.exec(node.tagName)?.[1] : undefined;
@@ -126,7 +119,7 @@ function joinChapter(html: string, key: string, offset: number, chapterPath: str
       const id = attribute(node, 'id');
       if (id !== undefined && !id.startsWith(`${key}-`)) {
         renamed.set(id, `${key}-${id}`);
-        edits.push(setAttribute(html, node, 'id', `${key}-${id}`));
+        edits.push(...setAttribute(html, node, 'id', `${key}-${id}`));
       }
     }
   });
@@ -139,7 +132,7 @@ function joinChapter(html: string, key: string, offset: number, chapterPath: str
         .split(/\s+/)
         .map((id) => renamed.get(id) ?? id)
         .join(' ');
-      if (mended !== ids) edits.push(setAttribute(html, node, name, mended));
+      if (mended !== ids) edits.push(...setAttribute(html, node, name, mended));
     }
     const target = node.tagName === 'a' ? attribute(node, 'href') : undefined;
     if (target === undefined || /^[a-z][a-z0-9+.-]*:|^\/\//i.test(target)) return;
@@ -161,9 +154,9 @@ function joinChapter(html: string, key: string, offset: number, chapterPath: str
         href = `#${prefixed || chapterAnchor(linked)}`;
       }
     }
-    edits.push(setAttribute(html, node, 'href', href));
+    edits.push(...setAttribute(html, node, 'href', href));
   });
-  return { html: applyEdits(html, edits), count };
+  return { html: applyEdits(html, edits, key), count };
 }
 
 /** Every element under `root`, with its parent and whether it is inside the chapter's text (`.prose-explainer`). */
@@ -196,45 +189,62 @@ function hasAttribute(node: Element, name: string): boolean {
   return node.attrs.some((attr) => attr.name === name);
 }
 
-/** Where the parser found a node; every node has one, since the chapter is parsed with locations. */
-function located<T extends { sourceCodeLocation?: unknown }>(node: T): NonNullable<T['sourceCodeLocation']> {
-  if (!node.sourceCodeLocation) throw new Error('whole-explainer: a node of the chapter has no source location');
-  return node.sourceCodeLocation;
+/**
+ * Where the parser found a node in the chapter's HTML. Elements the parser made itself have no
+ * place there and get no edit: an implied `<tbody>`, or the copy of a link that it makes to mend
+ * bad nesting (`<p><a>…</p><p>…</a>`), whose tag in the HTML is the original's, edited with it.
+ */
+function located<T extends { sourceCodeLocation?: unknown }>(node: T): NonNullable<T['sourceCodeLocation']> | undefined {
+  return node.sourceCodeLocation ?? undefined;
 }
 
-function replaceText(node: TextNode, value: string): Edit {
-  const { startOffset, endOffset } = located(node);
-  return { start: startOffset, end: endOffset, text: value.replace(/&/g, '&amp;').replace(/</g, '&lt;') };
+function replaceText(node: TextNode, value: string): Edit[] {
+  const location = located(node);
+  return location ? [{ start: location.startOffset, end: location.endOffset, text: escapeHtml(value) }] : [];
 }
 
 /** The attribute written anew where it stands, or added at the end of the start tag. */
-function setAttribute(html: string, node: Element, name: string, value: string): Edit {
+function setAttribute(html: string, node: Element, name: string, value: string): Edit[] {
   const location = located(node);
-  const text = `${name}="${value.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`;
+  if (!location?.startTag) return [];
+  const text = `${name}="${escapeHtml(value)}"`;
   const current = location.attrs?.[name];
-  if (current) return { start: current.startOffset, end: current.endOffset, text };
-  const tagEnd = location.startTag!.endOffset - (html[location.startTag!.endOffset - 2] === '/' ? 2 : 1);
-  return { start: tagEnd, end: tagEnd, text: ` ${text}` };
+  if (current) return [{ start: current.startOffset, end: current.endOffset, text }];
+  const tagEnd = location.startTag.endOffset - (html[location.startTag.endOffset - 2] === '/' ? 2 : 1);
+  return [{ start: tagEnd, end: tagEnd, text: ` ${text}` }];
 }
 
 /** The element's name in its start tag and its end tag. */
 function renameTag(node: Element, tagName: string): Edit[] {
-  const { startTag, endTag } = located(node);
-  return [startTag, endTag].flatMap((tag, index) => {
+  const location = located(node);
+  return [location?.startTag, location?.endTag].flatMap((tag, index) => {
     if (!tag) return [];
     const start = tag.startOffset + (index === 0 ? 1 : 2); // after "<" or "</"
     return [{ start, end: start + node.tagName.length, text: tagName }];
   });
 }
 
-/** The HTML with every edit made. Edits never overlap: each replaces its own tag name, attribute or text. */
-function applyEdits(html: string, edits: Edit[]): string {
-  edits.sort((a, b) => a.start - b.start);
+/** Text or an attribute value as HTML: `&`, `<` and `"` written as references, which is safe in both. */
+function escapeHtml(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+}
+
+/**
+ * The chapter's HTML with every edit made. Each edit replaces its own tag name, attribute or text;
+ * the same edit twice (a link and the parser's copy of it) is made once, and two edits of one place
+ * would be a mistake in this module, which is said rather than written as broken HTML.
+ */
+function applyEdits(html: string, edits: Edit[], key: string): string {
+  edits.sort((a, b) => a.start - b.start || a.end - b.end);
   const parts: string[] = [];
   let position = 0;
-  for (const { start, end, text } of edits) {
-    parts.push(html.slice(position, start), text);
-    position = end;
+  let previous: Edit | undefined;
+  for (const edit of edits) {
+    if (previous && edit.start === previous.start && edit.end === previous.end && edit.text === previous.text) continue;
+    if (edit.start < position) throw new Error(`whole-explainer: two edits of one place in chapter "${key}" at ${edit.start}`);
+    parts.push(html.slice(position, edit.start), edit.text);
+    position = edit.end;
+    previous = edit;
   }
   parts.push(html.slice(position));
   return parts.join('');
