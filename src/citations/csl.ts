@@ -1,10 +1,8 @@
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import { Cite, plugins, type CslItem } from '@citation-js/core';
 import '@citation-js/plugin-csl';
 import '@citation-js/plugin-bibtex';
 import { packageVersions, persistentMemo } from '../lib/build-cache';
-import { WorkerPool } from '../lib/worker-pool';
+import { packageUrl, WorkerPool } from '../lib/worker-pool';
 import type { PartialDate } from '../schemas/partial-date';
 import type { Source } from '../schemas/source';
 import { SITE } from '../site.config';
@@ -153,17 +151,20 @@ function bibliography(item: CslItem, style: CitationStyle): string {
  * formats the entry itself, and a real error surfaces there.
  */
 export function formatAhead(items: CslItem[], styles: readonly CitationStyle[]): void {
-  const requests = items.flatMap((item) => styles.map((style) => ({ key: bibliographyKey(item, style), item, style })));
-  const needed = requests.filter(({ key }) => !pending.has(key) && formatted.get(key) === undefined);
-  if (needed.length < WORTH_A_WORKER) return;
-  citeprocWorker ??= startCiteprocWorker();
-  for (const { key, item, style } of needed) {
-    const done = citeprocWorker
+  const { pending } = ahead;
+  const needed = new Map<string, { item: CslItem; style: CitationStyle }>();
+  for (const item of items) {
+    for (const style of styles) {
+      const key = bibliographyKey(item, style);
+      if (!pending.has(key) && formatted.get(key) === undefined) needed.set(key, { item, style });
+    }
+  }
+  if (needed.size < WORTH_A_WORKER) return;
+  ahead.worker ??= startCiteprocWorker();
+  for (const [key, { item, style }] of needed) {
+    const done = ahead.worker
       .run(bibliographyRequest(item, style))
-      .then(
-        (html) => formatted.set(key, html),
-        () => undefined,
-      )
+      .then((html) => formatted.set(key, html), warnOnce)
       .finally(() => pending.delete(key));
     pending.set(key, done);
   }
@@ -171,19 +172,33 @@ export function formatAhead(items: CslItem[], styles: readonly CitationStyle[]):
 
 /** formatEntry, once the entry is back from the worker if formatAhead sent it there. */
 export async function formatEntryWhenReady(item: CslItem, style: CitationStyle): Promise<string> {
-  await pending.get(bibliographyKey(item, style));
+  await ahead.pending.get(bibliographyKey(item, style));
   return formatEntry(item, style);
 }
 
 /** Fewer entries than this are quicker to format on the main thread than to start a worker for. */
 const WORTH_A_WORKER = 100;
-/** Entries sent to the worker and not yet back, by memo key. */
-const pending = new Map<string, Promise<unknown>>();
+
 /**
- * One worker, given every entry at once (they are small): it formats an entry in about 1 ms, faster
- * than the main thread renders the page that needs it.
+ * The worker and the entries sent to it and not yet back, by memo key. One worker, given every
+ * entry at once (they are small): it formats an entry in about 1 ms, faster than the main thread
+ * renders the page that needs it. On globalThis, so that `astro dev`, which runs this module
+ * again after an edit, keeps one worker.
  */
-let citeprocWorker: WorkerPool<BibliographyRequest, string> | undefined;
+const AHEAD = Symbol.for('footnoted-explainers.citeproc-ahead');
+const ahead = ((globalThis as { [AHEAD]?: CiteprocAhead })[AHEAD] ??= { pending: new Map() });
+
+interface CiteprocAhead {
+  worker?: WorkerPool<BibliographyRequest, string>;
+  pending: Map<string, Promise<unknown>>;
+}
+
+let warned = false;
+function warnOnce(error: unknown): void {
+  if (warned) return;
+  warned = true;
+  console.warn(`Citations are formatted on the main thread instead: ${String(error)}`);
+}
 
 const CITEPROC_WORKER = `
 import { workerData } from 'node:worker_threads';
@@ -197,13 +212,12 @@ async function work({ item, options }) {
 `;
 
 function startCiteprocWorker(): WorkerPool<BibliographyRequest, string> {
-  const require = createRequire(import.meta.url);
   return new WorkerPool<BibliographyRequest, string>('A citation could not be formatted', CITEPROC_WORKER, {
     size: 1,
-    tasksEach: Infinity,
+    tasksPerWorker: Infinity,
     workerData: {
-      core: pathToFileURL(require.resolve('@citation-js/core')).href,
-      csl: pathToFileURL(require.resolve('@citation-js/plugin-csl')).href,
+      core: packageUrl('@citation-js/core'),
+      csl: packageUrl('@citation-js/plugin-csl'),
       locale: CITATION_LOCALE,
       localeXml: csl.locales.get(CITATION_LOCALE),
     },

@@ -41,9 +41,9 @@ export async function pageCitationFormats(item: CslItem): Promise<PageCitationFo
 
 /**
  * Starts formatting "Cite this page" for every page of the explainer, in a worker thread, while the
- * pages are rendered one by one (see formatAhead). Once per explainer: its pages each ask, and
- * working out a thousand pages' entries again for each of them would cost more than it saves. (A
- * page whose entry was not sent, in `astro dev` after an edit, formats its own.)
+ * pages are rendered (see formatAhead). The one-page edition calls it, since Astro renders it
+ * before the chapter pages. Once per explainer: working out a thousand pages' entries costs time
+ * too. A page whose entry was not sent (in `astro dev`, or after an edit) formats its own.
  */
 export function formatPageCitationsAhead(explainer: Explainer): void {
   if (explainersAhead.has(explainer.id)) return;

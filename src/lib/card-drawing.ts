@@ -1,7 +1,5 @@
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { pathToFileURL } from 'node:url';
-import { WorkerPool } from './worker-pool';
+import { packageUrl, WorkerPool } from './worker-pool';
 
 /**
  * Draws social cards (satori lays the card out as SVG, resvg rasterises it to PNG) in worker
@@ -38,13 +36,12 @@ async function work(drawing) {
 `;
 
 function drawingPool(faces: Face[]): WorkerPool<Drawing, Uint8Array> {
-  const require = createRequire(import.meta.url);
   return new WorkerPool<Drawing, Uint8Array>('A social image could not be drawn', WORKER, {
     size: Math.min(4, availableParallelism()),
-    tasksEach: 1,
+    tasksPerWorker: 1,
     workerData: {
-      satori: pathToFileURL(require.resolve('satori')).href,
-      resvg: pathToFileURL(require.resolve('@resvg/resvg-js')).href,
+      satori: packageUrl('satori'),
+      resvg: packageUrl('@resvg/resvg-js'),
       faces: faces.map((face) => ({
         ...face,
         data: face.data.buffer.slice(face.data.byteOffset, face.data.byteOffset + face.data.byteLength),

@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
 /**
@@ -9,7 +11,7 @@ import { Worker } from 'node:worker_threads';
  * `data:` module has no folder to resolve bare names from, so it imports packages from paths the
  * caller resolves and passes in `workerData`.
  *
- * Tasks wait here, in the order they were given, until a worker has fewer than `tasksEach` of them
+ * Tasks wait here, in the order they were given, until a worker has fewer than `tasksPerWorker` of them
  * under way. One at a time suits large tasks (a card's layout holds megabytes). Small ones (a
  * citation, a millisecond) are better handed over all at once: a worker that has to wait for the
  * main thread to send its next task sits idle while the main thread renders a page. Idle workers
@@ -22,22 +24,29 @@ export class WorkerPool<Task, Result> {
   private lastId = 0;
   /** Set when a worker has died: nothing more can be done, and saying so beats waiting forever. */
   private broken: Error | undefined;
-  private readonly failure: string;
-  private readonly tasksEach: number;
+  private readonly errorPrefix: string;
+  private readonly tasksPerWorker: number;
 
   /**
-   * @param failure what a failed task's error says first: "A social image could not be drawn"
+   * @param errorPrefix what a failed task's error says first: "A social image could not be drawn"
    * @param source the worker's module: it defines `async function work(task)`
    * @param options how many workers, how many tasks each may have under way, and their `workerData`
    */
-  constructor(failure: string, source: string, options: { size: number; tasksEach: number; workerData: unknown }) {
-    this.failure = failure;
-    this.tasksEach = options.tasksEach;
+  constructor(errorPrefix: string, source: string, options: { size: number; tasksPerWorker: number; workerData: unknown }) {
+    if (!(options.tasksPerWorker >= 1)) throw new Error(`WorkerPool: tasksPerWorker must be at least 1, not ${options.tasksPerWorker}`);
+    this.errorPrefix = errorPrefix;
+    this.tasksPerWorker = options.tasksPerWorker;
     const module = new URL(`data:text/javascript,${encodeURIComponent(source + WORK_LOOP)}`);
     this.workers = Array.from({ length: Math.max(1, options.size) }, () => {
       const worker = { thread: new Worker(module, { workerData: options.workerData }), tasks: 0 };
       worker.thread.on('message', (outcome: Outcome<Result>) => this.finished(worker, outcome));
       worker.thread.on('error', (error: Error) => this.failAll(error));
+      // A result that cannot be read, or a worker that ends without an error, would leave its tasks
+      // waiting for ever; and nothing would keep the build alive to wait.
+      worker.thread.on('messageerror', (error: Error) => this.failAll(error));
+      worker.thread.on('exit', (code) => {
+        if (worker.tasks > 0 || this.waiting.length > 0) this.failAll(new Error(`it exited with code ${code}`));
+      });
       worker.thread.unref();
       return worker;
     });
@@ -54,7 +63,7 @@ export class WorkerPool<Task, Result> {
   private next(): void {
     while (this.waiting.length > 0) {
       const worker = this.workers.reduce((least, worker) => (worker.tasks < least.tasks ? worker : least));
-      if (worker.tasks >= this.tasksEach) return;
+      if (worker.tasks >= this.tasksPerWorker) return;
       const job = this.waiting.shift()!;
       this.running.set(job.id, job);
       if (worker.tasks++ === 0) worker.thread.ref(); // results are awaited: keep the process alive until they come back
@@ -67,16 +76,22 @@ export class WorkerPool<Task, Result> {
     this.running.delete(outcome.id);
     if (--worker.tasks === 0) worker.thread.unref();
     if ('result' in outcome) job?.resolve(outcome.result);
-    else job?.reject(new Error(`${this.failure}: ${outcome.error}`));
+    else job?.reject(new Error(`${this.errorPrefix}: ${outcome.error}`));
     this.next();
   }
 
   private failAll(error: Error): void {
-    this.broken = new Error(`${this.failure}: a worker thread stopped: ${error.message}`, { cause: error });
+    if (this.broken) return;
+    this.broken = new Error(`${this.errorPrefix}: a worker thread stopped: ${error.message}`, { cause: error });
     for (const job of [...this.running.values(), ...this.waiting.splice(0)]) job.reject(this.broken);
     this.running.clear();
     for (const worker of this.workers) worker.thread.unref();
   }
+}
+
+/** Where a worker imports an installed package from: a `data:` module cannot resolve bare names. */
+export function packageUrl(name: string): string {
+  return pathToFileURL(createRequire(import.meta.url).resolve(name)).href;
 }
 
 interface Job<Task, Result> {
