@@ -12,13 +12,25 @@ import { socialImages } from './src/integrations/social-images';
 import { citationFiles } from './src/integrations/citation-files';
 import { buildCacheSweep } from './src/integrations/build-cache';
 
+const search = searchIndex();
+
 export default defineConfig({
   site: SITE.url,
   base: SITE.base,
   trailingSlash: 'always',
-  // The search index is started when the pages are written and awaited after the PDF edition is
-  // printed, so the two overlap; the cache sweep comes last, once everything has taken from it.
-  integrations: [contentCheck(), socialImages(), mdx(), sitemap(), citationFiles(), pdfEdition(), searchIndex(), buildCacheSweep()],
+  // The search index is started first and awaited after the other files are written, so that they
+  // overlap; the cache sweep comes last, once everything has taken from it.
+  integrations: [
+    contentCheck(),
+    socialImages(),
+    mdx(),
+    search.start,
+    sitemap(),
+    citationFiles(),
+    pdfEdition(),
+    search.finish,
+    buildCacheSweep(),
+  ],
   // No syntax highlighting: Shiki colours code with inline styles, which the CSP below refuses,
   // and explainers show no code.
   markdown: { processor: markdownProcessor({ base: SITE.base }), syntaxHighlight: false },

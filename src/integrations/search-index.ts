@@ -10,24 +10,31 @@ import { WHOLE_EXPLAINER_FOLDER } from '../lib/print-edition';
  * `data-pagefind-body` is indexed; the index and its small loader are fetched by the reader's
  * browser only when search is opened.
  *
- * It starts as soon as the pages are written (build:generated) and is awaited at the end
- * (build:done): Pagefind is a process of its own, so it reads and writes the index (4 s at 1,000
- * chapters) while Astro finishes and the other integrations write the citation files, the sitemap
- * and the PDF edition (listed before this integration in astro.config.mjs, so that it is printed
- * meanwhile). Nothing after build:generated changes a page.
+ * Two integrations: `start` begins indexing when the build is done (Astro has written every page
+ * and tidied the output folder), and `finish`, listed after the integrations that write other files
+ * (the citation downloads, the sitemap, the PDF edition), waits for it. Pagefind is a process of its
+ * own, so it reads and writes the index (4 s at 1,000 chapters) while they work. None of them
+ * changes a page.
  */
-export function searchIndex(): AstroIntegration {
+export function searchIndex(): { start: AstroIntegration; finish: AstroIntegration } {
   let indexing: Promise<number> | undefined;
   return {
-    name: 'search-index',
-    hooks: {
-      'astro:build:generated': ({ dir }) => {
-        indexing = writeSearchIndex(fileURLToPath(dir));
-        indexing.catch(() => undefined); // its error is thrown in build:done
+    start: {
+      name: 'search-index',
+      hooks: {
+        'astro:build:done': ({ dir }) => {
+          indexing = writeSearchIndex(fileURLToPath(dir));
+          indexing.catch(() => undefined); // its error is thrown by `finish`
+        },
       },
-      'astro:build:done': async ({ dir, logger }) => {
-        const pages = await (indexing ?? writeSearchIndex(fileURLToPath(dir)));
-        logger.info(`read ${pages} pages for the search index`);
+    },
+    finish: {
+      name: 'search-index-written',
+      hooks: {
+        'astro:build:done': async ({ dir, logger }) => {
+          const pages = await (indexing ?? writeSearchIndex(fileURLToPath(dir)));
+          logger.info(`read ${pages} pages for the search index`);
+        },
       },
     },
   };
