@@ -4,11 +4,12 @@ import { join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { parseFragment, type DefaultTreeAdapterTypes } from 'parse5';
+import { parseFragment } from 'parse5';
 import { PDFDocument } from 'pdf-lib';
 import { cacheKey, cachedArtefact, packageVersions } from '../lib/build-cache';
 import { CHROMIUM_ARGS, chromiumExecutable, hasChromium } from '../lib/chromium';
 import { wholeExplainerFilesIn } from '../lib/built-files';
+import { attribute, type Element } from '../lib/parsed-html';
 import { startStaticServer } from '../lib/static-server';
 
 /**
@@ -116,8 +117,8 @@ async function writePdfEditions(root: string, base: string, pages: string[], log
  */
 function editionOf(html: string, url: string): Edition {
   const tag = /<article\b[^>]*\sdata-pdf-file=[^>]*>/.exec(html)?.[0];
-  const article = tag ? (parseFragment(`${tag}</article>`).childNodes[0] as DefaultTreeAdapterTypes.Element) : undefined;
-  const data = (name: string) => article?.attrs.find((attribute) => attribute.name === `data-pdf-${name}`)?.value ?? '';
+  const article = tag ? (parseFragment(`${tag}</article>`).childNodes[0] as Element) : undefined;
+  const data = (name: string) => (article && attribute(article, `data-pdf-${name}`)) ?? '';
   const edition = {
     file: data('file'),
     title: data('title'),

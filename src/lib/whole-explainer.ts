@@ -1,8 +1,6 @@
-import { parseFragment, type DefaultTreeAdapterTypes } from 'parse5';
+import { parseFragment } from 'parse5';
+import { attribute, hasAttribute, isElement, isText, type Element, type TextNode } from './parsed-html';
 import { FOOTNOTE_ID_PREFIX } from './urls';
-
-type Element = DefaultTreeAdapterTypes.Element;
-type TextNode = DefaultTreeAdapterTypes.TextNode;
 
 /**
  * The whole-explainer page shows every chapter on one page. Each chapter is rendered on its own, so
@@ -173,39 +171,21 @@ function shift(text: string, offset: number): string {
   return text.replace(/^(\s*)(\d+)/, (_, space: string, n: string) => `${space}${Number(n) + offset}`);
 }
 
-function isElement(node: DefaultTreeAdapterTypes.ChildNode): node is Element {
-  return 'tagName' in node;
-}
-
-function isText(node: DefaultTreeAdapterTypes.ChildNode): node is TextNode {
-  return node.nodeName === '#text';
-}
-
-function attribute(node: Element, name: string): string | undefined {
-  return node.attrs.find((attr) => attr.name === name)?.value;
-}
-
-function hasAttribute(node: Element, name: string): boolean {
-  return node.attrs.some((attr) => attr.name === name);
-}
-
-/**
- * Where the parser found a node in the chapter's HTML. Elements the parser made itself have no
- * place there and get no edit: an implied `<tbody>`, or the copy of a link that it makes to mend
- * bad nesting (`<p><a>…</p><p>…</a>`), whose tag in the HTML is the original's, edited with it.
+/*
+ * Edits go where the parser found the node in the chapter's HTML (`sourceCodeLocation`). Elements
+ * the parser invents (an implied `<tbody>`) have no place there and get no edit. The copy of a link
+ * that it makes to mend bad nesting (`<p><a>…</p><p>…</a>`) has the original's place, so both ask
+ * for the same edit, which applyEdits makes once.
  */
-function located<T extends { sourceCodeLocation?: unknown }>(node: T): NonNullable<T['sourceCodeLocation']> | undefined {
-  return node.sourceCodeLocation ?? undefined;
-}
 
 function replaceText(node: TextNode, value: string): Edit[] {
-  const location = located(node);
+  const location = node.sourceCodeLocation;
   return location ? [{ start: location.startOffset, end: location.endOffset, text: escapeHtml(value) }] : [];
 }
 
 /** The attribute written anew where it stands, or added at the end of the start tag. */
 function setAttribute(html: string, node: Element, name: string, value: string): Edit[] {
-  const location = located(node);
+  const location = node.sourceCodeLocation;
   if (!location?.startTag) return [];
   const text = `${name}="${escapeHtml(value)}"`;
   const current = location.attrs?.[name];
@@ -216,7 +196,7 @@ function setAttribute(html: string, node: Element, name: string, value: string):
 
 /** The element's name in its start tag and its end tag. */
 function renameTag(node: Element, tagName: string): Edit[] {
-  const location = located(node);
+  const location = node.sourceCodeLocation;
   return [location?.startTag, location?.endTag].flatMap((tag, index) => {
     if (!tag) return [];
     const start = tag.startOffset + (index === 0 ? 1 : 2); // after "<" or "</"

@@ -67,7 +67,7 @@ describe('joinChapters', () => {
       paths,
     );
     expect(html).toContain('<a href="#chapter-one">a link</p>');
-    expect(html).not.toContain('href="#chapter-one"href');
+    expect(html.split('href="#chapter-one"')).toHaveLength(2);
   });
 
   it('changes only what it must, and finds it whatever the attribute order, quoting or spacing', () => {
