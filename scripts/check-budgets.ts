@@ -16,7 +16,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { htmlFilesIn } from '../src/lib/built-files.ts';
-import { firstViewBytes, isArticle, kb, requestCount, total, weighPage, type PageWeight } from './lib/page-weight.ts';
+import { chapterFilesIn, firstViewBytes, kb, requestCount, total, weighPage, type PageWeight } from './lib/page-weight.ts';
 
 const BUDGET = { jsGzip: 10 * 1024, cssGzip: 20 * 1024 };
 const KINDS = ['html', 'css', 'js', 'font', 'image'] as const;
@@ -52,9 +52,7 @@ if (maxJs) console.log(`  most JavaScript: ${kb(total(maxJs, 'js').gzip)} KB gzi
 if (maxCss) console.log(`  most CSS:        ${kb(total(maxCss, 'css').gzip)} KB gzip (${maxCss.path}); budget ${kb(BUDGET.cssGzip)} KB`);
 
 // First view of a chapter: an article page one level below its explainer (not the overview, not /all/).
-const chapters = files.filter(
-  (file) => /^[^/]+\/[^/]+\/index\.html$/.test(file) && !file.endsWith('/all/index.html') && isArticle(dist, file),
-);
+const chapters = chapterFilesIn(dist, files);
 const chapterFile = chapters[0];
 if (chapterFile) {
   const chapter = pages[files.indexOf(chapterFile)]!;

@@ -23,7 +23,8 @@ import { availableParallelism, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { htmlFilesIn } from '../../src/lib/built-files.ts';
-import { isArticle, kb, requestCount, total, weighPage, type Size } from '../lib/page-weight.ts';
+import { wholeExplainerPath } from '../../src/lib/print-edition.ts';
+import { chapterFilesIn, kb, requestCount, total, weighPage, type Size } from '../lib/page-weight.ts';
 import { runLighthouse } from './lighthouse.ts';
 import { scaling } from './scaling.ts';
 import { startStaticServer } from '../../src/lib/static-server.ts';
@@ -117,14 +118,12 @@ try {
 
   // 3. Lighthouse: the home page, the first chapter page, the whole-explainer page.
   if (!skip.has('lighthouse')) {
-    const chapter = files.find(
-      (file) => /^[^/]+\/[^/]+\/index\.html$/.test(file) && !file.endsWith('/all/index.html') && isArticle(dist, file),
-    );
+    const chapter = chapterFilesIn(dist, files)[0];
     const explainer = chapter?.split('/')[0];
     const paths = [
       '/',
       ...(chapter ? [`/${chapter.replace(/index\.html$/, '')}`] : []),
-      ...(files.includes(`${explainer}/all/index.html`) ? [`/${explainer}/all/`] : []),
+      ...(explainer && files.includes(`${wholeExplainerPath(explainer)}index.html`) ? [`/${wholeExplainerPath(explainer)}`] : []),
     ];
     // Gzip like the hosts we deploy to, so Lighthouse weighs what readers download.
     const { server, origin } = await startStaticServer({ root: dist, compress: true });

@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { wholeExplainerFilesIn } from '../../src/lib/built-files.ts';
 
 /**
  * What one built page costs a reader, read from dist/ without a browser: the bytes of the page and
@@ -265,8 +266,17 @@ export function firstViewBytes(page: PageWeight, kind?: Kind): number {
 }
 
 /** The pages a reader opens to read a chapter: Open Graph type `article`. */
-export function isArticle(dist: string, htmlFile: string): boolean {
+function isArticle(dist: string, htmlFile: string): boolean {
   return /<meta\s+property="og:type"\s+content="article"/i.test(readFileSync(join(dist, htmlFile), 'utf8'));
+}
+
+/**
+ * The chapter pages among a built site's HTML files: articles one level below their explainer
+ * (`armenia-belarus-csto/background/index.html`), not the overview and not the one-page edition.
+ */
+export function chapterFilesIn(dist: string, files: string[]): string[] {
+  const wholeExplainers = new Set(wholeExplainerFilesIn(dist));
+  return files.filter((file) => /^[^/]+\/[^/]+\/index\.html$/.test(file) && !wholeExplainers.has(file) && isArticle(dist, file));
 }
 
 export const kb = (bytes: number): string => (bytes / 1024).toFixed(1);
