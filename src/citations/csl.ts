@@ -17,6 +17,8 @@ import { SITE } from '../site.config';
 export const CITATION_LOCALE = SITE.locale;
 export const CITATION_STYLES = { apa: 'APA', harvard1: 'Harvard', vancouver: 'Vancouver' } as const;
 export type CitationStyle = keyof typeof CITATION_STYLES;
+/** The styles' ids, in the order "Cite this page" shows them. */
+export const CITATION_STYLE_IDS = Object.keys(CITATION_STYLES) as CitationStyle[];
 /** The style of footnotes and source lists: author (or publisher), year, title, day and month, link. */
 export const NOTE_STYLE: CitationStyle = 'harvard1';
 

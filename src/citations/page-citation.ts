@@ -3,7 +3,7 @@ import type { Chapter, Explainer } from '../lib/explainers';
 import { chapterPath } from '../lib/explainer-structure';
 import { absoluteUrl } from '../lib/urls';
 import { SITE } from '../site.config';
-import { CITATION_STYLES, cslDate, formatAhead, formatBibtex, formatEntryWhenReady, type CitationStyle } from './csl';
+import { CITATION_STYLE_IDS, CITATION_STYLES, cslDate, formatAhead, formatBibtex, formatEntryWhenReady, type CitationStyle } from './csl';
 
 /** How to cite one page of an explainer, as CSL-JSON: the single source every citation format comes from. */
 export function pageCslItem(explainer: Explainer, chapter: Chapter): CslItem {
@@ -29,9 +29,9 @@ export interface PageCitationFormats {
 export async function pageCitationFormats(item: CslItem): Promise<PageCitationFormats> {
   return {
     styles: await Promise.all(
-      (Object.entries(CITATION_STYLES) as [CitationStyle, string][]).map(async ([style, name]) => ({
+      CITATION_STYLE_IDS.map(async (style) => ({
         style,
-        name,
+        name: CITATION_STYLES[style],
         html: await formatEntryWhenReady(item, style),
       })),
     ),
@@ -42,20 +42,15 @@ export async function pageCitationFormats(item: CslItem): Promise<PageCitationFo
 /**
  * Starts formatting "Cite this page" for every page of the explainer, in a worker thread, while the
  * pages are rendered (see formatAhead). The one-page edition calls it, since Astro renders it
- * before the chapter pages. Once per explainer: working out a thousand pages' entries costs time
- * too. A page whose entry was not sent (in `astro dev`, or after an edit) formats its own.
+ * before the chapter pages. A page whose entry was not sent (in `astro dev`, or after an edit)
+ * formats its own.
  */
 export function formatPageCitationsAhead(explainer: Explainer): void {
-  if (explainersAhead.has(explainer.id)) return;
-  explainersAhead.add(explainer.id);
-  const styles = Object.keys(CITATION_STYLES) as CitationStyle[];
   formatAhead(
     explainer.chapters.map((chapter) => pageCslItem(explainer, chapter)),
-    styles,
+    CITATION_STYLE_IDS,
   );
 }
-
-const explainersAhead = new Set<string>();
 
 export const CITATION_FILE_FORMATS = ['json', 'bib'] as const;
 export type CitationFileFormat = (typeof CITATION_FILE_FORMATS)[number];

@@ -31,8 +31,9 @@ export function searchIndex(): { start: AstroIntegration; finish: AstroIntegrati
     finish: {
       name: 'search-index-written',
       hooks: {
-        'astro:build:done': async ({ dir, logger }) => {
-          const pages = await (indexing ?? writeSearchIndex(fileURLToPath(dir)));
+        'astro:build:done': async ({ logger }) => {
+          if (!indexing) throw new Error('search-index: `search.start` must come before `search.finish` in astro.config.mjs');
+          const pages = await indexing;
           logger.info(`read ${pages} pages for the search index`);
         },
       },

@@ -1,14 +1,6 @@
 import { Cite } from '@citation-js/core';
 import { describe, expect, it, vi } from 'vitest';
-import {
-  CITATION_STYLES,
-  formatAhead,
-  formatEntry,
-  formatEntryText,
-  formatEntryWhenReady,
-  toCslItem,
-  type CitationStyle,
-} from '../../src/citations/csl';
+import { CITATION_STYLE_IDS, formatAhead, formatEntry, formatEntryText, formatEntryWhenReady, toCslItem } from '../../src/citations/csl';
 import type { Source } from '../../src/schemas/source';
 
 const source = {
@@ -50,7 +42,7 @@ describe('citation entries', () => {
   });
 
   it('formats entries ahead in a worker thread, exactly as the main thread would', async () => {
-    const styles = Object.keys(CITATION_STYLES) as CitationStyle[];
+    const styles = CITATION_STYLE_IDS;
     const run = `${process.pid}-${Date.now()}`;
     const items = (prefix: string) =>
       Array.from({ length: 40 }, (_, index) =>
