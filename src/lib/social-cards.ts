@@ -15,13 +15,19 @@ import type { SocialCard } from './social-image';
  * chapter. A card per chapter would repeat that title in the picture at some 30 ms of drawing a
  * page, the largest cost our build had over a bare Astro site (docs/performance.md).
  */
-export function socialCards(explainers: ExplainerOf<ChapterLike>[]): { path: string; card: SocialCard }[] {
+export function socialCards(explainers: ExplainerOf<ChapterLike>[]): SocialCardOfPage[] {
   const t = strings();
   return [
-    { path: '', card: homeCard() },
+    homeCard(),
     ...REFERENCE_PAGES.map(({ path, title, description }) => ({ path, card: { title: t[title], description: t[description] } })),
-    ...explainers.map((explainer) => ({ path: chapterPath(explainer.overview), card: explainerCard(explainer) })),
+    ...explainers.map(explainerCard),
   ];
+}
+
+/** A card and the path of the page it belongs to. */
+export interface SocialCardOfPage {
+  path: string;
+  card: SocialCard;
 }
 
 /** Which card a page shares (by the path of the page it belongs to), and the image's alternative text: the card's title. */
@@ -32,19 +38,23 @@ export interface SocialPreview {
 
 /** The home page's card; the 404 page shares it. */
 export function homePreview(): SocialPreview {
-  return { page: '', alt: homeCard().title };
+  return previewOf(homeCard());
 }
 
 /** An explainer's card, shared by its chapters and its one-page edition. */
 export function explainerPreview(explainer: ExplainerOf<ChapterLike>): SocialPreview {
-  return { page: chapterPath(explainer.overview), alt: explainerCard(explainer).title };
+  return previewOf(explainerCard(explainer));
 }
 
-function homeCard(): SocialCard {
-  return { title: strings().explainers, description: `${SITE.tagline}.` };
+function previewOf({ path, card }: SocialCardOfPage): SocialPreview {
+  return { page: path, alt: card.title };
 }
 
-function explainerCard(explainer: ExplainerOf<ChapterLike>): SocialCard {
+function homeCard(): SocialCardOfPage {
+  return { path: '', card: { title: strings().explainers, description: `${SITE.tagline}.` } };
+}
+
+function explainerCard(explainer: ExplainerOf<ChapterLike>): SocialCardOfPage {
   const { title, dek, period } = explainer.overview.data;
-  return { title, description: dek, footer: formatPeriod(period.from, period.to) };
+  return { path: chapterPath(explainer.overview), card: { title, description: dek, footer: formatPeriod(period.from, period.to) } };
 }
