@@ -1,5 +1,6 @@
 import type { CslItem } from '@citation-js/core';
 import type { Chapter } from '../lib/explainers';
+import { processShared } from '../lib/process-shared';
 import { CITATION_FILE_FORMATS, citationFilePath, pageCitationFile } from './page-citation';
 
 /**
@@ -10,10 +11,10 @@ import { CITATION_FILE_FORMATS, citationFilePath, pageCitationFile } from './pag
  * explainer, for files that take a few milliseconds to write all together. In `astro dev`, routes
  * serve them (dev-routes/, added by the integration).
  *
- * The files wait on globalThis: the pages and the integration are loaded as two copies of this module.
+ * The files wait in one map for the process (processShared): the pages and the integration are
+ * loaded as two copies of this module.
  */
-const FILES = Symbol.for('footnoted-explainers.citation-files');
-const waiting = (): Map<string, string> => ((globalThis as { [FILES]?: Map<string, string> })[FILES] ??= new Map());
+const waiting = (): Map<string, string> => processShared('citation-files', () => new Map<string, string>());
 
 /** Hands over a chapter's citation files, by their path in the site. In `astro dev`, routes serve them instead. */
 export function publishCitationFiles(chapter: Chapter, item: CslItem): void {

@@ -2,6 +2,7 @@ import { Cite, plugins, type CslItem } from '@citation-js/core';
 import '@citation-js/plugin-csl';
 import '@citation-js/plugin-bibtex';
 import { packageVersions, persistentMemo } from '../lib/build-cache';
+import { processShared } from '../lib/process-shared';
 import { packageUrl, WorkerPool } from '../lib/worker-pool';
 import type { PartialDate } from '../schemas/partial-date';
 import type { Source } from '../schemas/source';
@@ -184,11 +185,10 @@ const WORTH_A_WORKER = 100;
 /**
  * The worker and the entries sent to it and not yet back, by memo key. One worker, given every
  * entry at once (they are small): it formats an entry in about 1 ms, faster than the main thread
- * renders the page that needs it. On globalThis, so that `astro dev`, which runs this module
- * again after an edit, keeps one worker.
+ * renders the page that needs it. Shared by the process (processShared), so that `astro dev`,
+ * which runs this module again after an edit, keeps one worker.
  */
-const AHEAD = Symbol.for('footnoted-explainers.citeproc-ahead');
-const ahead = ((globalThis as { [AHEAD]?: CiteprocAhead })[AHEAD] ??= { pending: new Map() });
+const ahead = processShared<CiteprocAhead>('citeproc-ahead', () => ({ pending: new Map() }));
 
 interface CiteprocAhead {
   worker?: WorkerPool<BibliographyRequest, string>;

@@ -3,6 +3,7 @@ import { appendFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSyn
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { processShared } from './process-shared';
 
 /**
  * Artefacts that are slow to make and depend only on their inputs (a social image: 30 ms; the PDF
@@ -39,12 +40,12 @@ export function cacheKey(...inputs: (string | Uint8Array)[]): string {
 }
 
 /**
- * What this process has used, by folder of the cache: file names. On globalThis, like the memos
- * below, because this module can be loaded twice in one build.
+ * What this process has used, by folder of the cache: file names. Shared by the process
+ * (processShared), like the memos below, because this module can be loaded twice in one build.
  */
-const USED = Symbol.for('footnoted-explainers.build-cache-used');
+const usedFiles = (): Map<string, Set<string>> => processShared('build-cache-used', () => new Map<string, Set<string>>());
 function markUsed(folder: string, name: string): void {
-  const used = ((globalThis as { [USED]?: Map<string, Set<string>> })[USED] ??= new Map());
+  const used = usedFiles();
   used.set(folder, (used.get(folder) ?? new Set()).add(name));
 }
 
@@ -71,7 +72,7 @@ export interface Memo {
   set(key: string, value: string): void;
 }
 
-const MEMOS = Symbol.for('footnoted-explainers.persistent-memos');
+const memoFiles = (): Map<string, MemoFile> => processShared('persistent-memos', () => new Map<string, MemoFile>());
 
 interface MemoFile {
   entries: Map<string, string>;
@@ -86,12 +87,12 @@ interface MemoFile {
  * (library versions, a locale); other inputs mean another file.
  *
  * A module can be loaded more than once in one build (the Markdown transform runs in the config's
- * module graph, pages in the bundle), so the memo is kept on globalThis and all copies share it.
+ * module graph, pages in the bundle), so the memo is shared by the process and all copies use it.
  */
 export function persistentMemo(name: string, inputs: string[]): Memo {
   const fileName = `${name}-${cacheKey(...inputs)}.jsonl`;
   const file = join(BUILD_CACHE_DIR, 'memo', fileName);
-  const memos = ((globalThis as { [MEMOS]?: Map<string, MemoFile> })[MEMOS] ??= new Map());
+  const memos = memoFiles();
   let memo = memos.get(file);
   if (!memo) {
     memo = { entries: readMemo(file), used: new Set() };
@@ -145,7 +146,7 @@ function readMemo(file: string): Map<string, string> {
  * correctness: whatever is missing is made again.
  */
 export function sweepBuildCache(): { files: number; entries: number } {
-  const used = (globalThis as { [USED]?: Map<string, Set<string>> })[USED] ?? new Map<string, Set<string>>();
+  const used = usedFiles();
   let files = 0;
   for (const [folder, names] of used) {
     let present: string[];
@@ -160,7 +161,7 @@ export function sweepBuildCache(): { files: number; entries: number } {
     }
   }
   let entries = 0;
-  for (const [file, memo] of (globalThis as { [MEMOS]?: Map<string, MemoFile> })[MEMOS] ?? []) {
+  for (const [file, memo] of memoFiles()) {
     if (memo.used.size === memo.entries.size) continue;
     entries += memo.entries.size - memo.used.size;
     for (const key of memo.entries.keys()) if (!memo.used.has(key)) memo.entries.delete(key);

@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { processShared } from './process-shared';
 import { packageUrl, WorkerPool } from './worker-pool';
 
 /**
@@ -50,12 +51,7 @@ function drawingPool(faces: Face[]): WorkerPool<Drawing, Uint8Array> {
   });
 }
 
-/** One pool per process, on globalThis: this module may be loaded twice in one build (see social-image.ts). */
-const POOL = Symbol.for('footnoted-explainers.card-drawing-pool');
-
-/** Draws a card as PNG in a worker thread. The faces are those of the first call. */
+/** Draws a card as PNG in a worker thread. The faces are those of the first call; one pool per process (see social-image.ts). */
 export function drawCard(drawing: Drawing, faces: Face[]): Promise<Uint8Array> {
-  const holder = globalThis as { [POOL]?: WorkerPool<Drawing, Uint8Array> };
-  holder[POOL] ??= drawingPool(faces);
-  return holder[POOL].run(drawing);
+  return processShared('card-drawing-pool', () => drawingPool(faces)).run(drawing);
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { SITE } from '../site.config';
 import { cacheKey, cachedArtefact, packageVersions } from './build-cache';
+import { processShared } from './process-shared';
 import { drawCard, type Face } from './card-drawing';
 import { SOCIAL_IMAGE } from './urls';
 
@@ -85,8 +86,7 @@ export function renderSocialImage(card: SocialCard): Promise<Uint8Array> {
  * build (with the config, where integrations/social-images starts the drawing, and in the pages'
  * bundle, where the route asks for the images), and both must see the same promises.
  */
-const IMAGES = Symbol.for('footnoted-explainers.social-images');
-const images: Map<string, Promise<Uint8Array>> = ((globalThis as { [IMAGES]?: Map<string, Promise<Uint8Array>> })[IMAGES] ??= new Map());
+const images = processShared('social-images', () => new Map<string, Promise<Uint8Array>>());
 
 /**
  * The card's image, from the build cache when nothing that shapes it has changed: its element tree

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { forgetProcessShared } from '../../src/lib/process-shared';
 import { BUILD_CACHE_DIR, cacheKey, cachedArtefact, persistentMemo, sweepBuildCache } from '../../src/lib/build-cache';
 
 const kind = `test-${process.pid}`;
@@ -30,7 +31,7 @@ describe('the build cache', () => {
     memo.set('key', 'value "quoted"\nand a new line');
     expect(memo.get('key')).toBe('value "quoted"\nand a new line');
     // What a fresh process sees: forget the memos kept in this one.
-    delete (globalThis as Record<symbol, unknown>)[Symbol.for('footnoted-explainers.persistent-memos')];
+    forgetProcessShared('persistent-memos');
     expect(persistentMemo(name, ['v1']).get('key')).toBe('value "quoted"\nand a new line');
     expect(persistentMemo(name, ['v2']).get('key')).toBeUndefined();
     const files = readdirSync(join(BUILD_CACHE_DIR, 'memo')).filter((entry) => entry.startsWith(name));
@@ -39,8 +40,7 @@ describe('the build cache', () => {
 
   test('a sweep keeps what this build used, in the folders it used, and removes the rest', async () => {
     const forget = () => {
-      for (const name of ['persistent-memos', 'build-cache-used'])
-        delete (globalThis as Record<symbol, unknown>)[Symbol.for(`footnoted-explainers.${name}`)];
+      for (const name of ['persistent-memos', 'build-cache-used']) forgetProcessShared(name);
     };
     forget();
     const sweptKind = `${kind}-swept`;
