@@ -1,15 +1,15 @@
 import { defineConfig, devices } from '@playwright/test';
-import { CHROMIUM_ARGS } from './src/lib/chromium';
+import { CHROMIUM_ARGS, findChromium } from './src/lib/chromium';
 
 /**
  * Browser tests run against the built site (dist/), served by a small static server that applies
- * the same headers a static host would. Chromium: Playwright's own where installed; otherwise the
- * one scripts/setup.sh found (CHROMIUM_PATH, e.g. Debian's /usr/bin/chromium).
+ * the same headers a static host would. Chromium: the one findChromium finds (CHROMIUM_PATH,
+ * Playwright's own, then a system Chromium or Chrome).
  */
 const port = Number(process.env['TEST_PORT'] ?? 4322);
 /** The built site under test; `dist` unless a build was written elsewhere. */
 const siteDir = process.env['SITE_DIR'] ?? 'dist';
-const executablePath = process.env['CHROMIUM_PATH'];
+const executablePath = findChromium();
 
 export default defineConfig({
   testDir: 'tests/e2e',

@@ -26,28 +26,28 @@ if [ "$(node_major)" -lt "$want_major" ]; then
   export PATH="$local_node/bin:$PATH"
 fi
 
-# 2. Dependencies, from the committed lockfile. (`npm ci` needs every platform's optional binaries
-#    in the registry, which a mirror may lack; `npm install` with the lockfile installs the same tree.)
-if [ ! -f "$root/node_modules/.package-lock.json" ] || [ "$root/package-lock.json" -nt "$root/node_modules/.package-lock.json" ]; then
-  echo "setup: installing dependencies" >&2
-  (cd "$root" && npm install --no-audit --no-fund --loglevel=error >&2)
+# 2. Dependencies, exactly as the committed lockfile has them: `npm ci`, as GitHub's runners and static
+#    hosts run it, so every test run also proves the lockfile is in sync with package.json.
+stamp="$root/node_modules/.package-lock.json"
+if [ ! -f "$stamp" ] || [ "$root/package-lock.json" -nt "$stamp" ] || [ "$root/package.json" -nt "$stamp" ]; then
+  echo "setup: installing dependencies (npm ci)" >&2
+  (cd "$root" && npm ci --no-audit --no-fund --loglevel=error >&2)
 fi
 
-# 3. A browser for the tests: Playwright's own Chromium if it is installed or can be downloaded;
-#    otherwise the system's (Debian's `chromium`, installed with apt-get when we are root).
-if [ "${1:-}" = "--browser" ] && [ -z "${CHROMIUM_PATH:-}" ]; then
-  has_bundled() { (cd "$root" && node -e "process.exit(require('fs').existsSync(require('playwright').chromium.executablePath())?0:1)") 2>/dev/null; }
-  if ! has_bundled; then
-    if [ -x /usr/bin/chromium ]; then
-      export CHROMIUM_PATH=/usr/bin/chromium
-    elif (cd "$root" && timeout 300 npx playwright install chromium >/dev/null 2>&1) && has_bundled; then
+# 3. A browser for the build (the PDF edition) and the tests, found as src/lib/chromium.ts finds it:
+#    CHROMIUM_PATH, Playwright's own, then a system Chromium or Chrome. Where there is none, Playwright's
+#    own is downloaded; where that cannot be (a closed network), Debian's chromium when we are root.
+if [ "${1:-}" = "--browser" ]; then
+  find_chromium() { (cd "$root" && node --input-type=module -e "const { findChromium } = await import('./src/lib/chromium.ts'); const p = findChromium(); if (!p) process.exit(1); console.log(p)") 2>/dev/null; }
+  if ! find_chromium >/dev/null; then
+    if (cd "$root" && timeout 300 npx playwright install chromium >/dev/null 2>&1) && find_chromium >/dev/null; then
       :
     elif [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
       echo "setup: Playwright cannot download its Chromium here; installing Debian's chromium" >&2
       (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >&2
-      export CHROMIUM_PATH=/usr/bin/chromium
-    else
-      echo "setup: no Chromium found. Run 'npx playwright install chromium', or set CHROMIUM_PATH." >&2
+    fi
+    if ! find_chromium >/dev/null; then
+      echo "setup: no Chromium found. Run 'npx playwright install chromium', install Chromium or Chrome, or set CHROMIUM_PATH." >&2
       exit 1
     fi
   fi

@@ -2,14 +2,15 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { parseFragment } from 'parse5';
 import { PDFDocument } from 'pdf-lib';
 import { cacheKey, cachedArtefact, packageVersions } from '../lib/build-cache';
-import { CHROMIUM_ARGS, chromiumExecutable, hasChromium } from '../lib/chromium';
+import { CHROMIUM_ARGS, CHROMIUM_INSTALL_HINT, findChromium } from '../lib/chromium';
 import { wholeExplainerFilesIn } from '../lib/built-files';
 import { attribute, type Element } from '../lib/parsed-html';
+import { PDF_EDITION_ENABLED } from '../lib/print-edition';
 import { startStaticServer } from '../lib/static-server';
 
 /**
@@ -28,7 +29,7 @@ import { startStaticServer } from '../lib/static-server';
  * Playwright's version: a browser upgraded in place at the same path is not noticed). A build whose
  * explainer did not change copies the kept PDF instead of printing it again.
  *
- * Chromium: CHROMIUM_PATH when set (e.g. Debian's /usr/bin/chromium), else Playwright's own.
+ * Chromium: the one findChromium finds (CHROMIUM_PATH, Playwright's own, then the system's).
  *
  * PDF_EDITION=off skips it, for a quick local build and for the benchmark, which times the edition
  * on its own (it grows with the explainer's length, not with the number of pages). CI, the tests and
@@ -57,7 +58,7 @@ export function pdfEdition(): AstroIntegration {
         base = config.base.replace(/\/?$/, '/');
       },
       'astro:build:done': async ({ dir, logger }) => {
-        if (process.env['PDF_EDITION'] === 'off') {
+        if (!PDF_EDITION_ENABLED) {
           logger.info('skipped (PDF_EDITION=off)');
           return;
         }
@@ -72,12 +73,11 @@ export function pdfEdition(): AstroIntegration {
 
 async function writePdfEditions(root: string, base: string, pages: string[], logger: AstroIntegrationLogger): Promise<void> {
   const started = performance.now();
-  const executablePath = chromiumExecutable();
-  if (!hasChromium()) {
+  const executablePath = findChromium();
+  if (!executablePath || !existsSync(executablePath)) {
     throw new Error(
-      `The PDF edition needs Chromium, and there is none at ${executablePath}. ` +
-        `Run ". scripts/setup.sh --browser" (it installs Playwright's Chromium, or Debian's chromium), ` +
-        `or set CHROMIUM_PATH to a Chromium binary.`,
+      `The PDF edition needs Chromium, and ${executablePath ? `CHROMIUM_PATH names ${executablePath}, which does not exist` : 'none was found'}: ` +
+        `${CHROMIUM_INSTALL_HINT}. To build without the PDF edition, set PDF_EDITION=off.`,
     );
   }
   const assets = digestOfFolder(join(root, '_astro'));

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { chromium } from '@playwright/test';
+import { delimiter, join } from 'node:path';
+import { chromium } from 'playwright-core';
 
 /**
  * How the build, the tests and the benchmark start Chromium. Without these flags Chromium reaches
@@ -16,11 +17,31 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** CHROMIUM_PATH when set (e.g. Debian's /usr/bin/chromium, found by scripts/setup.sh), else Playwright's own. */
-export function chromiumExecutable(): string {
-  return process.env['CHROMIUM_PATH'] || chromium.executablePath();
-}
+/** Where a Chromium or Chrome installed by the system usually is, after the names on PATH. */
+const SYSTEM_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'chrome'];
+const SYSTEM_PATHS = [
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+  'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+  'C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe',
+];
 
-export function hasChromium(): boolean {
-  return existsSync(chromiumExecutable());
+/** The command that gets a Chromium where there is none, for error messages. */
+export const CHROMIUM_INSTALL_HINT =
+  'run "npx playwright install chromium" (or install Chromium or Chrome from your system\'s packages), or set CHROMIUM_PATH';
+
+/**
+ * The Chromium to drive, in the order users expect: CHROMIUM_PATH when set; Playwright's own when it
+ * is installed; else a system Chromium or Chrome on PATH or at its usual place. Undefined when none.
+ */
+export function findChromium(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const chosen = env['CHROMIUM_PATH'];
+  if (chosen) return chosen;
+  const bundled = chromium.executablePath();
+  if (bundled && existsSync(bundled)) return bundled;
+  const onPath = (env['PATH'] ?? '')
+    .split(delimiter)
+    .filter(Boolean)
+    .flatMap((folder) => SYSTEM_NAMES.map((name) => join(folder, name)));
+  return [...onPath, ...SYSTEM_PATHS].find((path) => existsSync(path));
 }

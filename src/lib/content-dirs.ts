@@ -14,6 +14,8 @@ export function contentDirs(root: string) {
     statements: `${base}/statements`,
     corrections: `${base}/corrections`,
     states: `${base}/states`,
+    /** The articles an explainer is built from, as plain text, for the copy check; never published. */
+    articles: `${base}/articles`,
   } as const;
 }
 

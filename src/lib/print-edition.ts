@@ -15,3 +15,9 @@ export function wholeExplainerPath(explainerId: string): string {
 export function pdfPath(explainerId: string): string {
   return `${explainerId}/${explainerId}.pdf`;
 }
+
+/**
+ * Whether this build prints the PDF editions. PDF_EDITION=off skips them (a quick local build, the
+ * benchmark); pages then link to no PDF, since none is published.
+ */
+export const PDF_EDITION_ENABLED = process.env['PDF_EDITION'] !== 'off';

@@ -1,6 +1,7 @@
 import type { ContentDirs } from '../content-dirs';
 import type { ContentProblem } from '../content-error';
 import { checkCitationTransform } from './citation-transform';
+import { checkCopiedNarrative } from './copied-narrative';
 import { checkDuplicateIds } from './duplicate-ids';
 import { checkFootnotes } from './footnotes';
 import { checkHouseSpelling } from './house-spelling';
@@ -25,6 +26,7 @@ const CHECKS: Record<string, (model: ContentModel) => ContentProblem[] | Promise
   'duplicate-ids': checkDuplicateIds,
   'house-spelling': checkHouseSpelling,
   'internal-links': (model) => checkInternalLinks(model),
+  'copied-narrative': checkCopiedNarrative,
 };
 
 export async function runContentChecks(dirs: ContentDirs): Promise<ContentProblem[]> {
