@@ -3,7 +3,8 @@
  *
  *   npm run new -- explainer <slug>                      a new explainer: its overview (chapter 0)
  *   npm run new -- chapter <explainer> <slug>            the next chapter of an explainer
- *   npm run new -- source <id>                           a cited work (its id is what [@id] cites)
+ *   npm run new -- outlet <id>                           an outlet that publishes sources, and who directs it
+ *   npm run new -- source <id> <outlet-id>               a cited work (its id is what [@id] cites)
  *   npm run new -- person <id> <source-id>               a person, with the source for their role
  *   npm run new -- event <id> <source-id>                a dated event for the timeline
  *   npm run new -- statement <id> <person-id> <source-id>   words someone said, to quote with <Quote>
@@ -31,7 +32,8 @@ function fail(message: string): never {
 const USAGE = `Usage: npm run new -- <kind> <id> [references]
   explainer <slug>                        content/explainers/<slug>/index.mdx
   chapter <explainer> <slug>              content/explainers/<explainer>/<slug>.mdx
-  source <id>                             content/sources/<id>.yaml
+  outlet <id>                             content/outlets/<id>.yaml
+  source <id> <outlet-id>                 content/sources/<id>.yaml
   person <id> <source-id>                 content/people/<id>.yaml
   event <id> <source-id>                  content/events/<id>.yaml (name it by date: 2024-06-13-what-happened)
   statement <id> <person-id> <source-id>  content/statements/<id>.yaml
@@ -45,11 +47,11 @@ function id(value: string | undefined, what: string): string {
   return value;
 }
 
-function existing(collection: 'sources' | 'people', value: string | undefined, what: string): string {
+function existing(collection: 'sources' | 'people' | 'outlets', value: string | undefined, what: string): string {
   const ref = id(value, what);
   if (!existsSync(join(dirs[collection], `${ref}.yaml`)))
     fail(
-      `there is no ${dirs[collection]}/${ref}.yaml; add it first (npm run new -- ${collection === 'sources' ? 'source' : 'person'} ${ref})`,
+      `there is no ${dirs[collection]}/${ref}.yaml; add it first (npm run new -- ${collection.replace(/s$/, '').replace(/^people$/, 'person')} ${ref})`,
     );
   return ref;
 }
@@ -75,9 +77,11 @@ period:
 ${extra}---
 
 {/*
-  Write the chapter here in Markdown. Every statement of fact ends with its source:
-    Armenia froze its participation on 22 February 2024 [@oc-media-2024-02-23].
-  Several sources: [@one; @two]. A place in a source: [@id, fifth paragraph].
+  Write the chapter here in Markdown. Every statement of fact ends with its source and the source's
+  own words that support it, copied exactly from the page you read (at most 50 words):
+    Armenia froze its participation in February 2024.[@oc-media-2024-02-23, "the words of the page"]
+  Several sources: [@one, "…"; @two, "…"]. A place in a source: [@id, fifth paragraph, "…"].
+  A page in another language: [@id, "слова страницы" translated "the page's words"].
   Quote words from content/statements with <Quote id="…" /> (or inline, with excerpt="…"),
   name a person with <Person id="…" />, and show a correction with <EditorsNote id="…" />.
   Headings start at ##. Link to another chapter with a relative link: [Background](../background/).
@@ -110,28 +114,57 @@ const files: Record<string, (args: string[]) => { path: string; text: string }> 
     return { path: join(folder, `${name}.mdx`), text: chapterFrontmatter(explainer!, Math.max(0, ...orders) + 1) };
   },
 
-  source([value]) {
+  outlet([value]) {
+    return {
+      path: join(dirs.outlets, `${id(value, 'outlet id')}.yaml`),
+      text: `# An outlet or organisation that publishes sources. Sources name it with outlet: ${value}
+# Its name as readers know it; a sentence that names the outlet names it so.
+name: Outlet name
+# state-controlled (a state directs its editorial line), publicly-funded (state money, editorial
+# independence by law or charter), independent, or official (a government or body's own site).
+control: independent
+# What readers see beside its sources; required for state-controlled and publicly-funded outlets:
+# label: Russian state news agency
+# Why, in one sentence a reader can check: ownership, funding, who appoints the editors.
+basis: Privately owned.
+`,
+    };
+  },
+
+  source([value, outlet]) {
+    const outletRef = existing('outlets', outlet, 'outlet id of its publisher');
     return {
       path: join(dirs.sources, `${id(value, 'source id')}.yaml`),
-      text: `# One cited work. Its id is this file's name: cite it as [@${value}].
-# The title exactly as published, in quotes (in its own language; say what it means in \`note\`).
+      text: `# One cited work. Its id is this file's name: cite it as [@${value}, "the words that support the sentence"].
+# The headline exactly as the page prints it, in its own language; never a description in [brackets].
 title: "Title as published"
-# The outlet or institution that published it.
+# If the page is not in English, the headline in English:
+# titleTranslated: "Title in English"
+# The outlet or site as the page names itself.
 publisher: Publisher
-# The full address of the page.
+# Who publishes it: content/outlets/<id>.yaml says whether a state directs it.
+outlet: ${outletRef}
+# The full address of the page you read.
 url: https://example.org/the-page
-# The day it was published (YYYY-MM-DD; YYYY-MM or YYYY if that is all the page says).
+# The day it was published (YYYY-MM-DD; YYYY-MM or YYYY if that is all the page says). Reference
+# pages (kind: reference) may leave it out.
 published: ${today}
-# If the page shows no date and you worked it out, say how, and keep \`published\`:
+# If the page shows no date and you worked it out, say how, for readers, and keep \`published\`:
 # publishedInferred: The address carries the date.
+# The day you read the page.
+accessed: ${today}
+# The agency whose story the page carries, if any (AP, Reuters, TASS):
+# via: AP
+# An archived copy's address, only if you read the page there:
+# archived: https://web.archive.org/…
 # The language the page is written in: en, ru, hy …
 language: en
 # news-report, official-statement or reference.
 kind: news-report
 # Authors' names, as printed, if the page names them:
 # author: [First Author, Second Author]
-# A short note shown with the source, e.g. what a reference page is good for:
-# note: In Russian. Headline: '…'.
+# A short note for readers, e.g. what a reference page is good for:
+# note: Lists every member state with the date it joined.
 `,
     };
   },

@@ -5,6 +5,8 @@ import { correctionSchema } from './schemas/correction';
 import { eventSchema } from './schemas/event';
 import { personSchema } from './schemas/person';
 import { sourceSchema } from './schemas/source';
+import { outletSchema } from './schemas/outlet';
+import { erratumSchema } from './schemas/erratum';
 import { stateSchema } from './schemas/state';
 import { statementSchema } from './schemas/statement';
 import { CONTENT_DIRS } from './lib/content-dirs';
@@ -20,6 +22,8 @@ const references = {
   statements: reference('statements'),
   corrections: reference('corrections'),
   states: reference('states'),
+  outlets: reference('outlets'),
+  errata: reference('errata'),
 };
 
 export const collections = {
@@ -27,7 +31,9 @@ export const collections = {
     loader: glob({ base: CONTENT_DIRS.explainers, pattern: '**/*.mdx' }),
     schema: chapterSchema(references),
   }),
-  sources: defineCollection({ loader: data(CONTENT_DIRS.sources), schema: sourceSchema }),
+  sources: defineCollection({ loader: data(CONTENT_DIRS.sources), schema: sourceSchema(references) }),
+  outlets: defineCollection({ loader: data(CONTENT_DIRS.outlets), schema: outletSchema }),
+  errata: defineCollection({ loader: data(CONTENT_DIRS.errata), schema: erratumSchema(references) }),
   people: defineCollection({ loader: data(CONTENT_DIRS.people), schema: personSchema(references) }),
   events: defineCollection({ loader: data(CONTENT_DIRS.events), schema: eventSchema(references) }),
   statements: defineCollection({ loader: data(CONTENT_DIRS.statements), schema: statementSchema(references) }),

@@ -11,4 +11,9 @@ export const SITE = {
   branch: 'main',
   locale: 'en-GB',
   lang: 'en',
+  /**
+   * Every citation in chapter prose must carry the source's own words that support it
+   * ([@id, "passage"]); a citation without one fails the build with the fix.
+   */
+  requireEvidence: true,
 } as const;

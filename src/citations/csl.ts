@@ -1,4 +1,5 @@
 import { Cite, plugins, type CslItem } from '@citation-js/core';
+import { escapeUTF8 } from 'entities';
 import '@citation-js/plugin-csl';
 import '@citation-js/plugin-bibtex';
 import { packageVersions, persistentMemo } from '../lib/build-cache';
@@ -75,6 +76,20 @@ export function formatEntry(item: CslItem, style: CitationStyle = NOTE_STYLE): s
     entry.trim().replace(URL_IN_TEXT, (url) => `<a href="${url}">${url}</a>`),
     item,
   );
+}
+
+/**
+ * A source as notes and the sources page show it: the formatted entry, then what the style has no
+ * place for: the headline in English where the page is in another language, the agency whose story
+ * the page carries, and a link to the archived copy the editors read.
+ */
+export function formatSourceEntry(id: string, source: Source): string {
+  const parts = [formatEntry(toCslItem(id, source))];
+  if (source.titleTranslated)
+    parts.push(`<span class="title-translated">Headline in English: “${escapeUTF8(source.titleTranslated)}”.</span>`);
+  if (source.via) parts.push(`<span class="via">Story by ${escapeUTF8(source.via)}.</span>`);
+  if (source.archived) parts.push(`<a class="archived" href="${escapeUTF8(source.archived)}">Archived copy</a>.`);
+  return parts.join(' ');
 }
 
 /**

@@ -37,6 +37,7 @@ export const UI = {
     roles: 'Roles',
     notCited: 'Listed for reference; not cited in the text.',
     publishedInferred: 'date inferred',
+    ourTranslation: 'our translation',
     footerAbout:
       'Every factual statement on this site carries a footnote to a published source. Where a source article errs, an editor’s note says so.',
     pageNotFound: 'Page not found',

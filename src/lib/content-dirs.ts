@@ -14,6 +14,9 @@ export function contentDirs(root: string) {
     statements: `${base}/statements`,
     corrections: `${base}/corrections`,
     states: `${base}/states`,
+    outlets: `${base}/outlets`,
+    /** Our own corrections to the explainers (the `corrections` folder holds the source articles' errors). */
+    errata: `${base}/errata`,
     /** The articles an explainer is built from, as plain text, for the copy check; never published. */
     articles: `${base}/articles`,
   } as const;

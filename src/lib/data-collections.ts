@@ -7,6 +7,8 @@ import { eventSchema } from '../schemas/event';
 import { personSchema } from '../schemas/person';
 import { DATA_COLLECTIONS, type CollectionName, type References } from '../schemas/reference';
 import { sourceSchema } from '../schemas/source';
+import { outletSchema } from '../schemas/outlet';
+import { erratumSchema } from '../schemas/erratum';
 import { stateSchema } from '../schemas/state';
 import { statementSchema } from '../schemas/statement';
 import { CONTENT_DIRS, type ContentDirs } from './content-dirs';
@@ -39,9 +41,13 @@ function schemasFor(dirs: Dirs, ids: Record<CollectionName, Set<string>>) {
     statements: idIn('statements'),
     corrections: idIn('corrections'),
     states: idIn('states'),
+    outlets: idIn('outlets'),
+    errata: idIn('errata'),
   };
   return {
-    sources: sourceSchema,
+    sources: sourceSchema(references),
+    outlets: outletSchema,
+    errata: erratumSchema(references),
     people: personSchema(references),
     events: eventSchema(references),
     statements: statementSchema(references),

@@ -1,5 +1,6 @@
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
+import remarkSmartypants from 'remark-smartypants';
 import type { Options as RemarkRehypeOptions } from 'remark-rehype';
 import type { PluggableList } from 'unified';
 import { strings } from '../i18n/ui';
@@ -10,18 +11,21 @@ import remarkCitations, { type RemarkCitationsOptions } from './remark-citations
 /**
  * The one place the Markdown pipeline is configured; `mdx()` inherits it.
  *
- * GFM: `unified()` applies remark-gfm itself unless told `gfm: false`. We turn that off and register
- * our own direct dependency here, once, so the order is explicit: GFM parses footnotes and tables
- * first, then the citation transform adds its footnotes to the same numbering.
+ * GFM and SmartyPants: `unified()` applies remark-gfm and remark-smartypants itself, before any plugin
+ * of ours, unless told not to. We turn both off and register them here, so the order is explicit:
+ * GFM parses footnotes and tables first; the citation transform reads citations as the editor typed
+ * them (straight quotes delimit a passage) and adds its footnotes to the same numbering; then
+ * SmartyPants curls the quotes and apostrophes of our own words. Verbatim words (quotations, evidence
+ * passages, headlines) reach the tree as HTML, which SmartyPants leaves alone.
  */
 export function markdownProcessor(options: RemarkCitationsOptions = {}) {
-  return unified({ gfm: false, ...markdownPlugins(options) });
+  return unified({ gfm: false, smartypants: false, ...markdownPlugins(options) });
 }
 
 /** The plugins, in order: also what the transform's unit tests run, so they test this very list. */
 export function markdownPlugins(options: RemarkCitationsOptions = {}) {
   return {
-    remarkPlugins: [remarkGfm, [remarkCitations, options]] satisfies PluggableList,
+    remarkPlugins: [remarkGfm, [remarkCitations, options], remarkSmartypants] satisfies PluggableList,
     rehypePlugins: [rehypeFootnotes, rehypeScrollableTables] satisfies PluggableList,
     remarkRehype: FOOTNOTE_OPTIONS,
   };

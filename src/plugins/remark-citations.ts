@@ -17,12 +17,15 @@ import type {
 } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { SKIP, visit } from 'unist-util-visit';
+import { createHash } from 'node:crypto';
+import { escapeAttribute, escapeText } from 'entities';
 import { relative } from 'node:path';
 import type { VFile } from 'vfile';
-import { formatEntry, toCslItem } from '../citations/csl';
+import { formatSourceEntry } from '../citations/csl';
 import { strings } from '../i18n/ui';
+import { SITE } from '../site.config';
 import { chapterPrefix } from './chapter-prefix';
-import { CITATION, CITATION_ITEM } from './citation-syntax';
+import { CITATION, PASSAGE_MAX_WORDS, parseCitation, wordCount, type CitationItem } from './citation-syntax';
 import { loadDataCollections } from '../lib/data-collections';
 import { formatDate, formatDateRange } from '../lib/dates';
 import { nearest } from '../lib/nearest';
@@ -51,6 +54,8 @@ export interface RemarkCitationsOptions {
   dirs?: ContentDirs;
   /** The site's base path, for links to the people and corrections pages. */
   base?: string;
+  /** Whether every citation in chapter prose must carry an evidence passage; the site's setting by default. */
+  requireEvidence?: boolean;
 }
 
 type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
@@ -65,13 +70,14 @@ export interface NotedCorrection {
 /** What a chapter tells its page about the sources it cites (as `remarkPluginFrontmatter.citations`). */
 export interface PageCitation {
   source: string;
-  /** The notes that cite this source: footnote label and displayed number. */
-  notes: { label: string; number: number }[];
+  /** The notes that cite this source: footnote label, displayed number, and the passage each quotes. */
+  notes: { label: string; number: number; passage?: string }[];
 }
 
 export default function remarkCitations(options: RemarkCitationsOptions = {}) {
   const dirs = options.dirs ?? CONTENT_DIRS;
   const base = (options.base ?? '/').replace(/\/?$/, '/');
+  const requireEvidence = options.requireEvidence ?? SITE.requireEvidence;
 
   return function transform(tree: Root, file: VFile): void {
     const catalog = loadDataCollections(dirs);
@@ -103,27 +109,61 @@ export default function remarkCitations(options: RemarkCitationsOptions = {}) {
       fix: `correct the id, or add ${folder}/${id}.yaml`,
     });
 
-    /** The footnote that cites `sourceId` (with `locator`), shared by every reference to the same pair. */
-    const citeSource = (sourceId: string, locator: string | undefined, node: Nodes, offset?: number): FootnoteReference => {
+    /**
+     * The footnote for one cited item: the formatted source, its outlet's label where a state directs
+     * it, the locator, and the evidence passage (with our translation). Each distinct source, locator
+     * and passage is one note, shared by every reference to it.
+     */
+    const citeSource = (item: CitationItem, node: Nodes, offset?: number): FootnoteReference => {
+      const { id: sourceId, locator, passage, translation } = item;
       const source = catalog.sources.get(sourceId);
       if (!source) return fail(unknownId(sourceId, catalog.sources, dirs.sources), node, offset);
-      const label = `${prefix}-${sourceId}${locator ? `-${slug(locator)}` : ''}`;
+      const label = noteLabel(prefix, item);
       if (!definitions.has(label)) {
         const entry: Html = {
           type: 'html',
-          value: `<span class="citation" data-source="${sourceId}">${formatEntry(toCslItem(sourceId, source))}</span>`,
+          value: `<span class="citation" data-source="${sourceId}">${formatSourceEntry(sourceId, source)}</span>`,
         };
         const children: PhrasingContent[] = [entry];
+        const outletLabel = catalog.outlets.get(source.outlet.id)?.label;
+        if (outletLabel) children.push({ type: 'text', value: ' ' }, outletLabelNode(outletLabel));
         if (locator) children.push({ type: 'text', value: ` (${locator})` });
+        if (passage) children.push(...evidenceNodes(passage, translation, source.language));
         definitions.set(label, {
           type: 'footnoteDefinition',
           identifier: label,
           label,
-          data: { sourceId } as FootnoteDefinition['data'],
+          data: { sourceId, passage } as FootnoteDefinition['data'],
           children: [{ type: 'paragraph', children }],
         });
       }
       return { type: 'footnoteReference', identifier: label, label };
+    };
+
+    /** A citation in prose carries its evidence (where the site requires it), and a passage stays short. */
+    const checkEvidence = (item: CitationItem, raw: string, node: Nodes, at: number | undefined): void => {
+      if (item.passage === undefined && requireEvidence) {
+        fail(
+          {
+            found: `${raw}, with no passage from the source`,
+            expected: `the source's own words that support the sentence: [@${item.id}, "…"] (at most ${PASSAGE_MAX_WORDS} words, verbatim)`,
+            fix: `copy the supporting words from the page you read into the citation, as [@${item.id}, "the words"]`,
+          },
+          node,
+          at,
+        );
+      }
+      if (item.passage !== undefined && wordCount(item.passage) > PASSAGE_MAX_WORDS) {
+        fail(
+          {
+            found: `a passage of ${wordCount(item.passage)} words in ${raw.slice(0, 60)}…`,
+            expected: `a passage of at most ${PASSAGE_MAX_WORDS} words`,
+            fix: 'keep only the words that support the sentence; cite a second passage separately if two parts of the page are needed',
+          },
+          node,
+          at,
+        );
+      }
     };
 
     // 1. Components that render data: replace each with plain Markdown nodes.
@@ -161,20 +201,13 @@ export default function remarkCitations(options: RemarkCitationsOptions = {}) {
         const at = offset >= 0 ? offset : undefined;
         // A marker sits against the word or punctuation it follows: "in 1992.[1]", never "1992 [1]".
         replacement.push({ type: 'text', value: node.value.slice(last, match.index).replace(/[ \t]+$/, '') });
-        for (const item of (match[1] ?? '').split(';')) {
-          const parsed = CITATION_ITEM.exec(item.trim());
-          if (!parsed?.[1]) {
-            fail(
-              {
-                found: raw,
-                expected: 'a citation written [@source-id], [@source-id, locator] or [@one; @two], ids of a–z, 0–9 and hyphens',
-                fix: `write the id as the source's file name in ${dirs.sources}/, without spaces`,
-              },
-              node,
-              at,
-            );
-          }
-          replacement.push(citeSource(parsed![1]!, parsed![2], node, at));
+        const parsed = parseCitation(match[1] ?? '');
+        if (!('items' in parsed)) {
+          fail({ found: parsed.error ? `${raw}: ${parsed.error}` : raw, expected: parsed.expected, fix: parsed.fix }, node, at);
+        }
+        for (const item of (parsed as { items: CitationItem[] }).items) {
+          checkEvidence(item, raw, node, at);
+          replacement.push(citeSource(item, node, at));
         }
         last = match.index + raw.length;
       }
@@ -203,9 +236,9 @@ export default function remarkCitations(options: RemarkCitationsOptions = {}) {
     });
     const cited = new Map<string, { label: string; number: number }[]>();
     for (const [label, definition] of definitions) {
-      const sourceId = (definition.data as { sourceId?: string } | undefined)?.sourceId;
+      const { sourceId, passage } = (definition.data ?? {}) as { sourceId?: string; passage?: string };
       const number = numbers.get(label);
-      if (sourceId && number) cited.set(sourceId, [...(cited.get(sourceId) ?? []), { label, number }]);
+      if (sourceId && number) cited.set(sourceId, [...(cited.get(sourceId) ?? []), { label, number, ...(passage ? { passage } : {}) }]);
     }
     const astro = (file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro;
     if (astro?.frontmatter) {
@@ -232,17 +265,10 @@ export default function remarkCitations(options: RemarkCitationsOptions = {}) {
         );
       }
       const words = excerpt ?? statement.text;
-      const citation = citeSource(statement.source.id, undefined, node);
+      const citation = citeSource({ id: statement.source.id }, node);
       const cite = { cite: source.url };
       if (node.type === 'mdxJsxTextElement') {
-        return [
-          {
-            type: 'emphasis',
-            data: { hName: 'q', hProperties: { ...cite, className: ['quote'] } },
-            children: [{ type: 'text', value: words }],
-          },
-          citation,
-        ];
+        return [verbatim(words, 'q', { cite: source.url, class: 'quote' }), citation];
       }
       const speaker = catalog.people.get(statement.speaker.id);
       const attribution: PhrasingContent[] = [
@@ -273,7 +299,7 @@ export default function remarkCitations(options: RemarkCitationsOptions = {}) {
       const content: PhrasingContent[] = [
         { type: 'strong', children: [{ type: 'text', value: strings().editorsNote }] },
         { type: 'text', value: `${article?.publisher ?? correction.article.id} ${correction.articleSays}. ${correction.fact}` },
-        ...correction.evidence.map((source) => citeSource(source.id, undefined, node)),
+        ...correction.evidence.map((source) => citeSource({ id: source.id }, node)),
         { type: 'text', value: ' ' },
         { type: 'link', url: `${base}corrections/#${id}`, children: [{ type: 'text', value: strings().allCorrections }] },
       ];
@@ -316,7 +342,7 @@ export default function remarkCitations(options: RemarkCitationsOptions = {}) {
             cell([
               { type: 'strong', children: [{ type: 'text', value: event.title }] },
               { type: 'text', value: `. ${event.summary}` },
-              ...event.sources.map((source) => citeSource(source.id, undefined, node)),
+              ...event.sources.map((source) => citeSource({ id: source.id }, node)),
             ]),
           ],
         };
@@ -410,8 +436,9 @@ function isJsx(node: Nodes): node is JsxElement {
   return node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement';
 }
 
+/** A statement's words as paragraphs, verbatim (as HTML text, which SmartyPants leaves alone). */
 function paragraphs(text: string): Paragraph[] {
-  return text.split(/\n\s*\n/).map((part) => ({ type: 'paragraph', children: [{ type: 'text', value: part.trim() }] }));
+  return text.split(/\n\s*\n/).map((part) => ({ type: 'paragraph', children: [{ type: 'html', value: escapeText(part.trim()) }] }));
 }
 
 function slug(text: string): string {
@@ -420,4 +447,63 @@ function slug(text: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '')
     .slice(0, 40);
+}
+
+/**
+ * A note's label: the chapter's prefix and the source id, then the locator and a digest of the
+ * passage, so that each distinct source, locator and passage is one note.
+ */
+function noteLabel(prefix: string, { id, locator, passage, translation }: CitationItem): string {
+  const parts = [prefix, id];
+  if (locator) parts.push(slug(locator));
+  if (passage)
+    parts.push(
+      createHash('sha256')
+        .update(`${passage}\u0000${translation ?? ''}`)
+        .digest('hex')
+        .slice(0, 8),
+    );
+  return parts.join('-');
+}
+
+/** The label of an outlet a state directs or funds, e.g. "(Russian state news agency)". */
+function outletLabelNode(label: string): PhrasingContent {
+  return {
+    type: 'emphasis',
+    data: { hName: 'span', hProperties: { className: ['outlet-label'] } },
+    children: [{ type: 'text', value: `(${label})` }],
+  };
+}
+
+/**
+ * The evidence passage, quoted, after the source: “…”. A passage in another language is marked with
+ * its language and followed by our translation, marked as ours.
+ */
+function evidenceNodes(passage: string, translation: string | undefined, language: string): PhrasingContent[] {
+  const nodes: PhrasingContent[] = [
+    { type: 'text', value: ' ' },
+    verbatim(passage, 'q', { class: 'evidence', ...(translation ? { lang: language } : {}) }),
+  ];
+  if (translation) {
+    nodes.push(
+      { type: 'text', value: ' ' },
+      {
+        type: 'emphasis',
+        data: { hName: 'span', hProperties: { className: ['evidence-translation'] } },
+        children: [{ type: 'text', value: `(${strings().ourTranslation}: “${translation}”)` }],
+      },
+    );
+  }
+  return nodes;
+}
+
+/**
+ * Words that must reach the reader exactly as the source printed them (a quotation, an evidence
+ * passage), in an element: written as escaped HTML, so that no later step (SmartyPants) changes them.
+ */
+function verbatim(text: string, tagName: string, attributes: Record<string, string>): Html {
+  const attrs = Object.entries(attributes)
+    .map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`)
+    .join('');
+  return { type: 'html', value: `<${tagName}${attrs}>${escapeText(text)}</${tagName}>` };
 }

@@ -1,7 +1,7 @@
 import type { z } from 'astro/zod';
 
 /** The collections of data files (YAML, one entry a file), which data may point into. */
-export const DATA_COLLECTIONS = ['sources', 'people', 'events', 'statements', 'corrections', 'states'] as const;
+export const DATA_COLLECTIONS = ['sources', 'outlets', 'people', 'events', 'statements', 'corrections', 'states', 'errata'] as const;
 export type CollectionName = (typeof DATA_COLLECTIONS)[number];
 
 /** A link to another entry: written as its id, read as `{ collection, id }` (the shape Astro's `reference()` gives). */

@@ -18,7 +18,7 @@ describe('data collections', () => {
   test('the fixture tree is valid and fully cross-referenced', () => {
     const { data, problems } = readDataCollections(FIXTURE_DIRS);
     expect(problems).toEqual([]);
-    expect([...data.sources.keys()]).toEqual(['article-one', 'treaty-text']);
+    expect([...data.sources.keys()]).toEqual(['article-one', 'state-wire-report', 'treaty-text']);
     expect(data.statements.get('doe-remark')?.speaker).toEqual({ collection: 'people', id: 'jane-doe' });
   });
 

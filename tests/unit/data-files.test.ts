@@ -4,7 +4,9 @@ import { describe, expect, test } from 'vitest';
 import { formatProblem } from '../../src/lib/content-error';
 import { readDataFile } from '../../src/lib/data-files';
 import { isCalendarDate, partialDate } from '../../src/schemas/partial-date';
-import { sourceSchema } from '../../src/schemas/source';
+import { z } from 'astro/zod';
+import type { References } from '../../src/schemas/reference';
+import { sourceSchema as sourceSchemaWith } from '../../src/schemas/source';
 import { scratchDir } from './scratch-dir';
 
 function writeYaml(text: string): string {
@@ -15,11 +17,18 @@ function writeYaml(text: string): string {
 
 const VALID_SOURCE = `title: A title
 publisher: A publisher
+outlet: an-outlet
 url: https://example.org/a
 published: 2024-06-13
+accessed: 2026-12-06
 language: en
 kind: news-report
 `;
+
+/** The source schema as the content check builds it, with a reference that accepts any outlet id. */
+const sourceSchema = sourceSchemaWith({
+  outlets: z.string().transform((id) => ({ collection: 'outlets' as const, id })),
+} as unknown as References);
 
 describe('partial dates', () => {
   test.each([
@@ -52,7 +61,7 @@ describe('data files report file, line, column, field and a fix', () => {
     const [problem] = readDataFile(file, sourceSchema).problems;
     expect(formatProblem(problem!)).toBe(
       [
-        `${relative(process.cwd(), file)}:4:12 — field \`published\``,
+        `${relative(process.cwd(), file)}:5:12 — field \`published\``,
         '  found:    "2023-13-15"',
         '  expected: "2023-13-15" is not a date written YYYY-MM-DD, or YYYY-MM or YYYY when only the month or year is known (e.g. 2024-06-13)',
         '  fix:      correct the value as expected',
@@ -67,12 +76,39 @@ describe('data files report file, line, column, field and a fix', () => {
 
   test('an unknown field points at the key', () => {
     const [problem] = readDataFile(writeYaml(`${VALID_SOURCE}autor: Someone\n`), sourceSchema).problems;
-    expect(problem).toMatchObject({ line: 7, column: 1, field: 'autor', fix: 'remove autor or correct its spelling' });
+    expect(problem).toMatchObject({ line: 9, column: 1, field: 'autor', fix: 'remove autor or correct its spelling' });
   });
 
   test('a URL without its scheme', () => {
     const [problem] = readDataFile(writeYaml(VALID_SOURCE.replace('https://example.org/a', 'example.org/a')), sourceSchema).problems;
-    expect(problem).toMatchObject({ line: 3, field: 'url', expected: 'the full address of the page, starting http:// or https://' });
+    expect(problem).toMatchObject({
+      line: 4,
+      field: 'url',
+      expected: 'the full address of the page, starting http:// or https://, with no spaces or quotes',
+    });
+  });
+
+  test.each([
+    ['a space', 'https://example.org/a page'],
+    ['a quote', 'https://example.org/a"onmouseover="x'],
+    ['an angle bracket', 'https://example.org/<script>'],
+    ['another scheme', 'javascript:alert(1)'],
+    ['a data address', 'data:text/html,hello'],
+  ])('a URL with %s is refused', (_, url) => {
+    const [problem] = readDataFile(writeYaml(VALID_SOURCE.replace('https://example.org/a', JSON.stringify(url))), sourceSchema).problems;
+    expect(problem).toMatchObject({ field: 'url' });
+  });
+
+  test('a title in brackets, and a news report without its date, are refused', () => {
+    const bracketed = readDataFile(writeYaml(VALID_SOURCE.replace('title: A title', 'title: "[A description]"')), sourceSchema).problems;
+    expect(bracketed[0]).toMatchObject({ field: 'title' });
+    const undated = readDataFile(writeYaml(VALID_SOURCE.replace('published: 2024-06-13\n', '')), sourceSchema).problems;
+    expect(undated[0]).toMatchObject({ field: 'published' });
+    const reference = readDataFile(
+      writeYaml(VALID_SOURCE.replace('published: 2024-06-13\n', '').replace('news-report', 'reference')),
+      sourceSchema,
+    );
+    expect(reference.problems).toEqual([]);
   });
 
   test('broken YAML', () => {

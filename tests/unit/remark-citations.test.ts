@@ -6,6 +6,7 @@ import { renderMdx } from './render-mdx';
 /**
  * One folder per case under tests/fixtures/citations: `input.mdx`, and either `output.html` (what the
  * transform renders) or `error.txt` (the exact message, with file:line:column, that stops the build).
+ * A case with an `options.json` passes those options to the transform (e.g. `{ "requireEvidence": true }`).
  * Run with UPDATE=1 to rewrite the expected files after an intended change, then review the diff.
  */
 const FIXTURES = 'tests/fixtures/citations';
@@ -16,10 +17,12 @@ describe('remark-citations fixtures', () => {
     const dir = join(FIXTURES, name);
     const input = join(dir, 'input.mdx');
     const expectsError = existsSync(join(dir, 'error.txt'));
+    const optionsFile = join(dir, 'options.json');
+    const options = existsSync(optionsFile) ? (JSON.parse(readFileSync(optionsFile, 'utf8')) as { requireEvidence?: boolean }) : {};
 
     test(name, async () => {
       if (expectsError) {
-        const error = await renderMdx(input).then(
+        const error = await renderMdx(input, undefined, options).then(
           () => undefined,
           (caught: unknown) => caught as { message: string; line?: number; column?: number; file?: string },
         );
@@ -30,7 +33,7 @@ describe('remark-citations fixtures', () => {
         if (update) writeFileSync(join(dir, 'error.txt'), actual);
         expect(actual).toBe(readFileSync(join(dir, 'error.txt'), 'utf8'));
       } else {
-        const { html } = await renderMdx(input);
+        const { html } = await renderMdx(input, undefined, options);
         const expectedFile = join(dir, 'output.html');
         if (update) writeFileSync(expectedFile, `${html}\n`);
         expect(existsSync(expectedFile), `${expectedFile} is missing: write it with UPDATE=1 and read it`).toBe(true);

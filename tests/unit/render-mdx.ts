@@ -15,11 +15,11 @@ export const FIXTURE_DIRS = contentDirs('tests/fixtures/content');
 /**
  * Runs the site's plugins (markdownPlugins: GFM, citations, footnotes, tables) on an MDX file and
  * renders HTML the way the MDX compiler does (raw HTML from the citation formatter is parsed by
- * rehype-raw).
+ * rehype-raw). Evidence passages are optional unless `requireEvidence` is set, as the site sets it.
  */
-export async function renderMdx(path: string, value = readFileSync(path, 'utf8')) {
+export async function renderMdx(path: string, value = readFileSync(path, 'utf8'), options: { requireEvidence?: boolean } = {}) {
   const file = new VFile({ path, value, data: { astro: { frontmatter: {} } } });
-  const plugins = markdownPlugins({ dirs: FIXTURE_DIRS });
+  const plugins = markdownPlugins({ dirs: FIXTURE_DIRS, requireEvidence: options.requireEvidence ?? false });
   const html = await unified()
     .use(remarkParse)
     .use(remarkMdx)

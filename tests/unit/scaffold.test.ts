@@ -21,7 +21,8 @@ function scaffold(...args: string[]): string {
 test('every kind of starting file is valid, and a tree built from them passes the checks', async () => {
   scaffold('explainer', 'new-story');
   scaffold('chapter', 'new-story', 'second-part');
-  scaffold('source', 'my-source');
+  scaffold('outlet', 'my-outlet');
+  scaffold('source', 'my-source', 'my-outlet');
   scaffold('person', 'john-roe', 'my-source');
   scaffold('event', '2024-01-01-thing', 'my-source');
   scaffold('statement', 'roe-said', 'john-roe', 'my-source');
@@ -33,8 +34,9 @@ test('every kind of starting file is valid, and a tree built from them passes th
 
 test.each([
   [['person', 'jane-roe'], /give the source id/],
-  [['source', 'Bad_Id'], /not a usable source id/],
-  [['source', 'article-one'], /already exists/],
+  [['source', 'Bad_Id', 'example-news'], /not a usable source id/],
+  [['source', 'article-one', 'example-news'], /already exists/],
+  [['source', 'my-other-source', 'no-such-outlet'], /there is no .*no-such-outlet\.yaml/],
   [['chapter', 'no-such-explainer', 'part'], /there is no explainer/],
   [['person', 'jane-roe', 'no-such-source'], /there is no .*no-such-source\.yaml/],
 ])('npm run new -- %s is refused', (args, message) => {

@@ -2,6 +2,7 @@ import type { ContentDirs } from '../content-dirs';
 import type { ContentProblem } from '../content-error';
 import { checkCitationTransform } from './citation-transform';
 import { checkCopiedNarrative } from './copied-narrative';
+import { checkStateMediaAlone } from './state-media-alone';
 import { checkDuplicateIds } from './duplicate-ids';
 import { checkFootnotes } from './footnotes';
 import { checkHouseSpelling } from './house-spelling';
@@ -27,6 +28,7 @@ const CHECKS: Record<string, (model: ContentModel) => ContentProblem[] | Promise
   'house-spelling': checkHouseSpelling,
   'internal-links': (model) => checkInternalLinks(model),
   'copied-narrative': checkCopiedNarrative,
+  'state-media-alone': checkStateMediaAlone,
 };
 
 export async function runContentChecks(dirs: ContentDirs): Promise<ContentProblem[]> {

@@ -8,7 +8,7 @@ import { unified } from 'unified';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { DATA_COLLECTIONS, type CollectionName } from '../../schemas/reference';
 import type { ContentDirs } from '../content-dirs';
-import { CITATION, CITATION_ITEM } from '../../plugins/citation-syntax';
+import { CITATION, citedIdsIn } from '../../plugins/citation-syntax';
 import type { ContentProblem } from '../content-error';
 import { readDataCollections, type DataCollections } from '../data-collections';
 import { FRONTMATTER } from '../data-files';
@@ -160,12 +160,7 @@ export function* walk(node: Nodes, ancestors: Nodes[] = []): Generator<{ node: N
 
 /** The source ids a text cites, read with the transform's own syntax (plugins/citation-syntax). */
 export function citedIds(raw: string): string[] {
-  return [...raw.matchAll(CITATION)].flatMap((match) =>
-    (match[1] ?? '')
-      .split(';')
-      .map((item) => CITATION_ITEM.exec(item.trim())?.[1])
-      .filter((id): id is string => id !== undefined),
-  );
+  return [...raw.matchAll(CITATION)].flatMap((match) => citedIdsIn(match[1] ?? ''));
 }
 
 /** A heading's words as the reader sees them, which is what its anchor is made from. */
