@@ -11,6 +11,7 @@ import { pdfEdition } from './src/integrations/pdf-edition';
 import { socialImages } from './src/integrations/social-images';
 import { citationFiles } from './src/integrations/citation-files';
 import { buildCacheSweep } from './src/integrations/build-cache';
+import { securityHeaders } from './src/integrations/security-headers';
 
 const search = searchIndex();
 
@@ -24,6 +25,8 @@ export default defineConfig({
     contentCheck(),
     socialImages(),
     mdx(),
+    // Before the search index starts reading the pages: it rewrites each page's <head>.
+    securityHeaders(),
     search.start,
     sitemap(),
     citationFiles(),

@@ -236,7 +236,9 @@ const REQUIRED_HEADERS: Record<string, RegExp> = {
   'X-Content-Type-Options': /^nosniff$/,
   'Referrer-Policy': /^(no-referrer|strict-origin|strict-origin-when-cross-origin|same-origin)$/,
   'Permissions-Policy': /camera=\(\)/,
-  'Content-Security-Policy': /frame-ancestors 'none'/,
+  // The full policy (written by src/integrations/security-headers.ts from the pages' own), not only
+  // what a <meta> cannot carry.
+  'Content-Security-Policy': /^(?=.*frame-ancestors 'none')(?=.*script-src 'self')(?!.*'unsafe-inline')/,
 };
 
 /** The static host's headers (dist/_headers, from public/_headers) for every path. */
@@ -281,11 +283,31 @@ export function checkSecurity(pages: Page[], options: SiteOptions): string[] {
     for (const unsafe of ["'unsafe-inline'", "'unsafe-eval'"]) {
       if (scriptSrc.includes(unsafe)) problems.push(`${where(page, meta)}: script-src allows ${unsafe}`);
     }
+    // A <meta> policy covers only what comes after it: it must precede every script and style.
+    const first = page.tags.find(
+      (tag) =>
+        tag.name === 'script' ||
+        tag.name === 'style' ||
+        (tag.name === 'link' && /stylesheet|preload/.test(tag.attributes.get('rel') ?? '')),
+    );
+    if (first && first.offset < meta.offset) {
+      problems.push(`${where(page, first)}: <${first.name}> before the Content-Security-Policy, which does not cover it`);
+    }
     for (const tag of page.tags) {
       const inline = tag.content !== undefined && !tag.attributes.has('src');
       if (tag.name === 'script' && inline && EXECUTABLE.test(tag.attributes.get('type') ?? '')) {
         if (!scriptSrc.includes(`'sha256-${sha256(tag.content!)}'`))
           problems.push(`${where(page, tag)}: an inline script whose hash is not in the Content-Security-Policy`);
+      }
+      if (tag.name === 'script' && tag.content !== undefined && /<\/script|<!--|<script/i.test(tag.content)) {
+        problems.push(`${where(page, tag)}: a <script> whose text holds "</script", "<script" or "<!--", which can end it early`);
+      }
+      if (tag.name === 'script' && tag.content !== undefined && /json/i.test(tag.attributes.get('type') ?? '')) {
+        try {
+          JSON.parse(tag.content);
+        } catch {
+          problems.push(`${where(page, tag)}: a JSON <script> that is not valid JSON (was it cut short by markup inside a string?)`);
+        }
       }
       if (tag.name === 'style' && tag.content !== undefined && styleSrc && !styleSrc.includes("'unsafe-inline'")) {
         if (!styleSrc.includes(`'sha256-${sha256(tag.content)}'`))

@@ -112,3 +112,11 @@ function splitOutsideQuotes(text: string): string[] | undefined {
   parts.push(current);
   return parts;
 }
+
+/**
+ * The text with every citation blanked out (spaces of the same length, so offsets still point into
+ * the file): for checks of our own words, since a passage quotes the source verbatim.
+ */
+export function withoutCitations(text: string): string {
+  return text.replace(CITATION, (citation) => citation.replace(/[^\n]/g, ' '));
+}

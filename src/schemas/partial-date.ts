@@ -33,10 +33,17 @@ export function toPartialDate(iso: string): PartialDate {
 
 /**
  * A date of known precision. YAML turns an unquoted `2024-06-13` into a Date at midnight UTC,
- * so a Date is read back as its day; anything else must be a string in one of the three forms.
+ * so a Date is read back as its day, and an unquoted year into a number; anything else must be a
+ * string in one of the three forms.
  */
 export const partialDate = z.preprocess(
-  (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
+  (value) =>
+    value instanceof Date && !Number.isNaN(value.getTime())
+      ? value.toISOString().slice(0, 10)
+      : // A year alone, unquoted, is a number to YAML: `from: 2014`.
+        Number.isInteger(value)
+        ? String(value)
+        : value,
   z
     .string({ error: `expected ${DATE_EXPECTED}` })
     .refine(isCalendarDate, { error: (issue) => `"${String(issue.input)}" is not ${DATE_EXPECTED}` })

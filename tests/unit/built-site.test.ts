@@ -22,7 +22,7 @@ function site(files: Record<string, string>): string {
 }
 
 const page = (body: string, head = CSP) =>
-  `<!doctype html><html lang="en"><head><script>${THEME}</script>${head}</head><body>${body}</body></html>`;
+  `<!doctype html><html lang="en"><head><meta charset="utf-8">${head}<script>${THEME}</script></head><body>${body}</body></html>`;
 const VALID = {
   'index.html': page(
     '<a href="/people/#jane">Jane</a> <a href="people/">People</a> <a href="https://news.example.com/a?b=1&amp;c=2">News</a>',
@@ -36,7 +36,7 @@ const VALID = {
     '  X-Content-Type-Options: nosniff',
     '  Referrer-Policy: strict-origin-when-cross-origin',
     '  Permissions-Policy: camera=()',
-    "  Content-Security-Policy: frame-ancestors 'none'",
+    `  Content-Security-Policy: default-src 'self'; script-src 'self' ${hash(THEME)}; frame-ancestors 'none'`,
   ].join('\n'),
 };
 
@@ -118,6 +118,28 @@ describe('security', () => {
 
   test('JSON-LD is data, not a script the policy must allow', () => {
     expect(run({ ...VALID, 'index.html': page('<script type="application/ld+json">{"@type":"Article"}</script>') }).security).toEqual([]);
+  });
+
+  test('a policy after a script does not cover it', () => {
+    const late = `<!doctype html><html lang="en"><head><meta charset="utf-8"><script>${THEME}</script>${CSP}</head><body></body></html>`;
+    const { security } = run({ ...VALID, 'index.html': late });
+    expect(security).toEqual([expect.stringContaining('<script> before the Content-Security-Policy')]);
+  });
+
+  test.each([
+    ['closes its element early', '{"name":"</script><script>alert(1)</script>"}'],
+    ['opens a comment', '{"name":"<!--"}'],
+  ])('JSON-LD whose text %s', (_, json) => {
+    const { security } = run({ ...VALID, 'index.html': page(`<script type="application/ld+json">${json}</script>`) });
+    expect(security.join('\n')).toMatch(/can end it early|not valid JSON/);
+  });
+
+  test('a header policy that is only frame-ancestors', () => {
+    const { security } = run({
+      ...VALID,
+      _headers: VALID._headers.replace(/Content-Security-Policy: .*/, "Content-Security-Policy: frame-ancestors 'none'"),
+    });
+    expect(security).toEqual([expect.stringContaining('Content-Security-Policy')]);
   });
 
   test('a missing security header', () => {

@@ -1,3 +1,4 @@
+import { withoutCitations } from '../../plugins/citation-syntax';
 import type { ContentProblem } from '../content-error';
 import type { Person } from '../data-collections';
 import { pointAt, sourceOf, walk, type ContentModel, type DataFile } from './model';
@@ -77,7 +78,8 @@ function inChapters(model: ContentModel, variants: Variant[]): ContentProblem[] 
     for (const { node } of blocks) {
       for (const { node: text } of walk(node)) {
         if (text.type !== 'text' || !text.position) continue;
-        for (const { variant, index } of find(sourceOf(chapter.text, text), variants)) {
+        // Evidence passages in citations quote their source verbatim, with its spelling.
+        for (const { variant, index } of find(withoutCitations(sourceOf(chapter.text, text)), variants)) {
           problems.push(problem(chapter.file, pointAt(chapter.text, text.position.start.offset! + index), variant));
         }
       }
