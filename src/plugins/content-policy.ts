@@ -56,7 +56,7 @@ export function isSafeAddress(url: string): boolean {
   return scheme === undefined || scheme === 'http' || scheme === 'https' || scheme === 'mailto';
 }
 
-export function contentPolicyProblems(tree: Root, file: string, text: string): ContentProblem[] {
+export function contentPolicyProblems(tree: Root, file: string): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const at = (node: Nodes) => (node.position ? { line: node.position.start.line, column: node.position.start.column } : {});
   const add = (node: Nodes, found: string, expected: string, fix: string) => problems.push({ file, ...at(node), found, expected, fix });
@@ -132,7 +132,6 @@ export function contentPolicyProblems(tree: Root, file: string, text: string): C
     if ('children' in node) for (const child of node.children) visit(child as Nodes, inHeading || node.type === 'heading');
   };
   visit(tree, false);
-  void text;
   return problems;
 }
 
@@ -223,7 +222,7 @@ function excerptOf(value: string): string {
 export default function remarkContentPolicy() {
   return (tree: Root, file: VFile) => {
     const shown = file.path ? relative(process.cwd(), file.path) : 'chapter.mdx';
-    const problems = contentPolicyProblems(tree, shown, String(file.value));
+    const problems = contentPolicyProblems(tree, shown);
     if (problems.length === 0) return;
     const [first] = problems;
     const message = file.message(problems.map(formatProblem).join('\n\n'), {

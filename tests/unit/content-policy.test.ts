@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { parseMdx } from '../../src/lib/checks/model';
 import { contentPolicyProblems, isSafeAddress } from '../../src/plugins/content-policy';
 
-const problems = (mdx: string) => contentPolicyProblems(parseMdx(mdx), 'chapter.mdx', mdx);
+const problems = (mdx: string) => contentPolicyProblems(parseMdx(mdx), 'chapter.mdx');
 
 describe('the content policy refuses every class of code, not only the examples', () => {
   test.each([

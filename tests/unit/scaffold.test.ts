@@ -43,6 +43,11 @@ test.each([
   [['source', 'my-other-source', 'no-such-outlet'], /there is no .*no-such-outlet\.yaml/],
   [['chapter', 'no-such-explainer', 'part'], /there is no explainer/],
   [['person', 'jane-roe', 'no-such-source'], /there is no .*no-such-source\.yaml/],
-])('npm run new -- %s is refused', (args, message) => {
-  expect(() => scaffold(...args)).toThrow(message);
-});
+])(
+  'npm run new -- %s is refused',
+  (args, message) => {
+    expect(() => scaffold(...args)).toThrow(message);
+  },
+  // Each case starts Node and reads the content tree: seconds on a busy machine.
+  60_000,
+);
