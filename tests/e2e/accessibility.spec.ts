@@ -9,9 +9,10 @@ import { sitemapPaths } from './site-pages';
  * right language on the page and on words in another language.
  */
 const paths = sitemapPaths();
-// The whole-explainer page holds every chapter and about a hundred notes: axe and a full keyboard
-// walk over it take far longer than over one chapter, so these tests get room to finish.
-test.describe.configure({ timeout: 120_000 });
+// A chapter holds dozens of notes, each with its source and evidence passage, and the
+// whole-explainer page holds them all: axe (twice, light and dark) and a full keyboard walk over
+// them take minutes on a busy two-core machine, so these tests get room to finish.
+test.describe.configure({ timeout: 300_000 });
 
 for (const path of paths) {
   test.describe(path, () => {
