@@ -99,9 +99,15 @@ export function formatSourceEntry(id: string, source: Source): string {
 function markLanguage(html: string, item: CslItem): string {
   const language = item.language;
   if (!language || language.split('-')[0] === SITE.lang) return html;
-  // citeproc escapes &, < and > as numeric references.
-  const title = item.title.replace(/&/g, '&#38;').replace(/</g, '&#60;').replace(/>/g, '&#62;');
-  return html.includes(title) ? html.replace(title, `<span lang="${language}">${title}</span>`) : html;
+  // citeproc escapes &, < and > as numeric references, and turns quotation marks inside a quoted
+  // title into the inner kind (“…” becomes ‘…’): match any quotation mark where the title has one.
+  const title = item.title
+    .replace(/&/g, '&#38;')
+    .replace(/</g, '&#60;')
+    .replace(/>/g, '&#62;')
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/[“”‘’"']/g, '[“”‘’"\']');
+  return html.replace(new RegExp(title), (found) => `<span lang="${language}">${found}</span>`);
 }
 
 /**
