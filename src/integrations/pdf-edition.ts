@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { parseFragment } from 'parse5';
-import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { cacheKey, cachedArtefact, packageVersions } from '../lib/build-cache';
 import { CHROMIUM_ARGS, CHROMIUM_INSTALL_HINT, findChromium } from '../lib/chromium';
@@ -238,7 +238,62 @@ export class Printer {
       await page.waitForTimeout(50);
       if (failures.length > 0) throw new Error(`The PDF edition's page ${url} did not load whole: ${failures.join(', ')}`);
       const headings = await page.evaluate(paperLinks, { site, local: this.localSite });
-      const pdf = await page.pdf({ format: PDF_PAPER, printBackground: false, outline: true, tagged: true, preferCSSPageSize: false });
+      const print = () => page.pdf({ format: PDF_PAPER, printBackground: false, outline: true, tagged: true, preferCSSPageSize: false });
+      let pdf = await print();
+      // The parts of the edition by their ids: each chapter, and the closing index of sources.
+      const chapters = await page.$$eval('[data-chapter], [data-edition-part]', (parts) => parts.map((part) => part.id));
+      // Each chapter starts a page of its own (a named page, for its running head). Where that would
+      // leave the page before it holding a few lines of the last chapter's notes, the two chapters
+      // run on instead: both lose their page name (and so their own running head) and the second
+      // starts under the first's notes. The pages are read from the printed file, and it is printed again.
+      for (let round = 0; chapters.length > 1 && round < 2; round++) {
+        const starts = await chapterPages(pdf, chapters);
+        const text = await pdfText(pdf);
+        const runOn = chapters.filter((key, index) => {
+          const start = starts[key];
+          return index > 0 && start !== undefined && start > 1 && isSpillOver(text[start - 2] ?? '');
+        });
+        const marked = await page.evaluate(
+          ({ runOn, chapters }) => {
+            let marks = 0;
+            for (const key of runOn) {
+              for (const chapter of [key, chapters[chapters.indexOf(key) - 1]!]) {
+                const section = document.getElementById(chapter);
+                if (section && !section.hasAttribute('data-run-on')) {
+                  section.setAttribute('data-run-on', '');
+                  marks++;
+                }
+              }
+            }
+            return marks;
+          },
+          { runOn, chapters },
+        );
+        if (marked === 0) break;
+        pdf = await print();
+      }
+      // The contents' page numbers: Chromium has no target-counter(), so the chapters' pages are read
+      // from the printed file's destinations, written into the contents, and the page printed again
+      // (the numbers sit in space the contents already keeps, so the pages do not move; a third print
+      // would catch it if they did).
+      const keys = await page.$$eval('[data-contents-page]', (spans) => spans.map((span) => span.getAttribute('data-contents-page')!));
+      for (let round = 0; keys.length > 0 && round < 3; round++) {
+        const numbers = await chapterPages(pdf, keys);
+        const changed = await page.evaluate((pages) => {
+          let changes = 0;
+          for (const span of document.querySelectorAll('[data-contents-page]')) {
+            const number = pages[span.getAttribute('data-contents-page')!];
+            const text = number === undefined ? '' : String(number);
+            if (span.textContent !== text) {
+              span.textContent = text;
+              changes++;
+            }
+          }
+          return changes;
+        }, numbers);
+        if (changed === 0) break;
+        pdf = await print();
+      }
       if (refused.length > 0 || page.url().split('#')[0] !== url) throw leaving();
       return { pdf, headings };
     } catch (error) {
@@ -260,7 +315,8 @@ export class Printer {
  * Runs in the page, before printing. Every link must lead somewhere for the PDF's reader: a link
  * within the page stays a link within the page (Chromium makes it a link to a destination in the
  * PDF); a link to another page of the local site leads to the same page on the published site
- * (`site`), never to the build's local server. Returns the headings in order, with their text as
+ * (`site`), never to the build's local server, and is marked `site-link` so that print.css does not
+ * print its address after it as it does for other sites' links (a name is not followed by a URL). Returns the headings in order, with their text as
  * written (Chromium's outline joins the lines of a wrapped heading without a space).
  */
 function paperLinks({ site, local }: { site: string; local: string }): Heading[] {
@@ -272,13 +328,41 @@ function paperLinks({ site, local }: { site: string; local: string }): Heading[]
       else link.removeAttribute('href');
     } else if (target.href.startsWith(local)) {
       link.setAttribute('href', site + target.href.slice(local.length));
+      link.classList.add('site-link');
     } else if (target.origin === location.origin) {
       link.setAttribute('href', new URL(target.pathname + target.search + target.hash, site).href);
+      link.classList.add('site-link');
     }
   }
   return [...document.querySelectorAll<HTMLElement>('h1, h2, h3, h4, h5, h6')]
     .filter((heading) => heading.offsetParent !== null || heading.getClientRects().length > 0)
     .map((heading) => ({ level: Number(heading.tagName[1]), text: (heading.textContent ?? '').replace(/\s+/g, ' ').trim() }));
+}
+
+/** The page (from 1) on which each element starts, by id, from the PDF's named destinations. */
+async function chapterPages(bytes: Uint8Array, ids: string[]): Promise<Record<string, number>> {
+  const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+  const dests = pdf.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
+  const pageOf = new Map(pdf.getPages().map((page, index) => [page.ref.toString(), index + 1]));
+  const pages: Record<string, number> = {};
+  for (const id of ids) {
+    const dest = dests?.lookupMaybe(PDFName.of(id), PDFArray);
+    const number = dest && pageOf.get(dest.get(0).toString());
+    if (number) pages[id] = number;
+  }
+  return pages;
+}
+
+/**
+ * Lines of text on a page, the running head and the page number aside, below which a page that ends
+ * a chapter counts as spill-over: a quarter of a page of notes or less.
+ */
+export const SPILL_OVER_LINES = 14;
+
+/** Whether a page's text is only a few lines besides its running head and page number. */
+export function isSpillOver(pageText: string): boolean {
+  const lines = pageText.split('\n').filter((line) => line.trim() !== '' && !/^Page \d+ of \d+$/.test(line.trim()));
+  return lines.length - 1 <= SPILL_OVER_LINES;
 }
 
 /** The text of each page of a PDF. */
