@@ -27,10 +27,19 @@ export function squash(text: string): string {
     .replace(/[\u201c\u201d"]/g, '"');
 }
 
-/** An element's text: tags dropped, references decoded, white space collapsed. */
+/**
+ * An element's text as printed: the back-links (not printed) dropped, a `<q>`'s quotation marks (which
+ * the browser prints) added, tags dropped, references decoded, white space collapsed.
+ */
 function textOf(html: string): string {
-  return decodeHTML(html.replace(/<[^>]*>/g, ''))
-    .replace(/↩/g, '')
+  let depth = 0;
+  const quoted = html
+    .replace(/<a\b[^>]*\sdata-footnote-backref[^>]*>[\s\S]*?<\/a>/g, '')
+    .replace(/<(\/?)q\b[^>]*>/g, (_, closing: string) => {
+      if (closing) return --depth % 2 === 0 ? '”' : '’';
+      return depth++ % 2 === 0 ? '“' : '‘';
+    });
+  return decodeHTML(quoted.replace(/<[^>]*>/g, ''))
     .replace(/\s+/g, ' ')
     .trim();
 }
