@@ -14,7 +14,7 @@ import { CHAPTER_ATTRIBUTE, chapterAnchor } from './whole-explainer';
 
 export interface ExpectedEdition {
   title: string;
-  chapters: { key: string; title: string; firstNote?: string; lastNote?: string }[];
+  chapters: { key: string; title: string; firstNote?: string | undefined; lastNote?: string | undefined }[];
   notes: number;
 }
 
