@@ -1,4 +1,5 @@
 import type { AstroIntegration } from 'astro';
+import { enableBuildAnnotations } from '../lib/content-error';
 import { freezeDataCollections, loadDataCollections } from '../lib/data-collections';
 
 /**
@@ -11,6 +12,8 @@ export function contentCheck(): AstroIntegration {
     name: 'content-check',
     hooks: {
       'astro:config:setup': ({ command }) => {
+        // In GitHub Actions, a mistake found while building is also shown on its line of the pull request.
+        if (command === 'build') enableBuildAnnotations();
         loadDataCollections();
         if (command === 'build') freezeDataCollections();
       },
