@@ -65,11 +65,9 @@ describe('npm run check:content', () => {
   cpSync('tests/fixtures/content', root, { recursive: true });
   cpSync('tests/fixtures/broken/citation-unknown-source/tree', root, { recursive: true });
   const run = async (env: NodeJS.ProcessEnv) => {
-    const child = promisify(execFile)(
-      process.execPath,
-      ['--import', './scripts/lib/resolve-ts.mjs', 'scripts/check-content.ts', root],
-      { env: { PATH: process.env['PATH'], ...env } },
-    );
+    const child = promisify(execFile)(process.execPath, ['--import', './scripts/lib/resolve-ts.mjs', 'scripts/check-content.ts', root], {
+      env: { PATH: process.env['PATH'], ...env },
+    });
     const failed = await child.then(
       () => undefined,
       (error: { code: number; stdout: string; stderr: string }) => error,
@@ -83,7 +81,9 @@ describe('npm run check:content', () => {
     expect(stderr).toContain('expected: the id of an entry in');
     const annotations = stdout.split('\n').filter((line) => line.startsWith('::error '));
     expect(annotations).toHaveLength(1);
-    expect(annotations[0]).toMatch(/^::error file=[^,]*content\/explainers\/sample\/details\.mdx,line=23,col=31,title=Content check::found: "treaty-txet"%0Aexpected: /);
+    expect(annotations[0]).toMatch(
+      /^::error file=[^,]*content\/explainers\/sample\/details\.mdx,line=23,col=31,title=Content check::found: "treaty-txet"%0Aexpected: /,
+    );
   }, 30_000);
 
   test('elsewhere, prints the report alone', async () => {
