@@ -154,6 +154,18 @@ export default function remarkCitations(options: RemarkCitationsOptions = {}) {
           at,
         );
       }
+      const language = catalog.sources.get(item.id)?.language ?? SITE.lang;
+      if (item.passage !== undefined && item.translation === undefined && !isSiteLanguage(language)) {
+        fail(
+          {
+            found: `${raw}, a passage in "${language}" with no translation`,
+            expected: `the passage in the original, then the editors' English: [@${item.id}, "…" translated "…"]`,
+            fix: 'add translated "…" after the passage, with your English translation',
+          },
+          node,
+          at,
+        );
+      }
       if (item.passage !== undefined && wordCount(item.passage) > PASSAGE_MAX_WORDS) {
         fail(
           {
@@ -300,7 +312,7 @@ export default function remarkCitations(options: RemarkCitationsOptions = {}) {
       const content: PhrasingContent[] = [
         { type: 'strong', children: [{ type: 'text', value: strings().editorsNote }] },
         { type: 'text', value: `${article?.publisher ?? correction.article.id} ${correction.articleSays}. ${correction.fact}` },
-        ...correction.evidence.map((source) => citeSource({ id: source.id }, node)),
+        ...correction.evidence.map((source) => citeSource(citedItem(source), node)),
         { type: 'text', value: ' ' },
         { type: 'link', url: `${base}corrections/#${id}`, children: [{ type: 'text', value: strings().allCorrections }] },
       ];
@@ -343,7 +355,7 @@ export default function remarkCitations(options: RemarkCitationsOptions = {}) {
             cell([
               { type: 'strong', children: [{ type: 'text', value: event.title }] },
               { type: 'text', value: `. ${event.summary}` },
-              ...event.sources.map((source) => citeSource({ id: source.id }, node)),
+              ...event.sources.map((source) => citeSource(citedItem(source), node)),
             ]),
           ],
         };
@@ -465,6 +477,15 @@ function noteLabel(prefix: string, { id, locator, passage, translation }: Citati
         .slice(0, 8),
     );
   return parts.join('-');
+}
+
+/** A data entry's cited source as a citation item: the id, and the passage it carries, if any. */
+function citedItem({ id, passage, translation }: { id: string; passage?: string; translation?: string }): CitationItem {
+  return { id, ...(passage ? { passage } : {}), ...(translation ? { translation } : {}) };
+}
+
+function isSiteLanguage(language: string): boolean {
+  return language.split('-')[0] === SITE.lang;
 }
 
 /** The label of an outlet a state directs or funds, e.g. "(Russian state news agency)". */
