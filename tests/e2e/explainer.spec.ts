@@ -49,6 +49,8 @@ for (const explainer of explainerPaths()) {
 }
 
 test('every correction is listed and noted in a chapter, and the note and the corrections page link to each other', async ({ page }) => {
+  // A round trip per correction: room for a dozen or so on a busy machine.
+  test.setTimeout(180_000);
   const files = readdirSync(CONTENT_DIRS.corrections).filter((file) => file.endsWith('.yaml'));
   await page.goto('/corrections/');
   const corrections = page.locator('main ol > li[id]');
