@@ -30,7 +30,7 @@ import { loadDataCollections } from '../lib/data-collections';
 import { formatDate, formatDateRange } from '../lib/dates';
 import { nearest } from '../lib/nearest';
 import { CONTENT_DIRS, type ContentDirs } from '../lib/content-dirs';
-import { formatProblem, pointAt, type ContentProblem } from '../lib/content-error';
+import { annotateDuringBuild, formatProblem, pointAt, type ContentProblem } from '../lib/content-error';
 
 /**
  * Turns the explainer's citation syntax into numbered GFM footnotes, and expands the components that
@@ -99,6 +99,7 @@ export default function remarkCitations(options: RemarkCitationsOptions = {}) {
       // As file.fail() would, plus the problem itself for the content checks (src/lib/checks) to read.
       const message = file.message(formatProblem(full), { place, ruleId: 'citation', source: 'remark-citations' });
       message.fatal = true;
+      annotateDuringBuild([full]);
       throw Object.assign(message, { problem: full });
     };
 

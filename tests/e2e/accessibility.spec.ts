@@ -90,23 +90,20 @@ for (const path of paths) {
 }
 
 test('a title in another language carries its own lang, in the source list and in the notes', async ({ page }) => {
+  // Whatever the content cites; that a foreign title is found at all is tested on the fixture site.
   const foreign = nonEnglishSources();
-  expect(foreign.length).toBeGreaterThan(0);
   await page.goto('/sources/');
   for (const { id, language } of foreign) {
     await expect(page.locator(`[data-source="${id}"] [lang="${language}"]`).first(), `${id} on /sources/`).toBeAttached();
   }
-  let checkedNotes = 0;
   for (const path of paths.filter((path) => /^\/[^/]+\/[^/]+\/$/.test(path))) {
     await page.goto(path);
     for (const { id, language } of foreign) {
       const cited = page.locator(`.footnotes [data-source="${id}"]`);
       if ((await cited.count()) === 0) continue;
       await expect(cited.locator(`[lang="${language}"]`).first(), `${id} in the notes of ${path}`).toBeAttached();
-      checkedNotes++;
     }
   }
-  expect(checkedNotes, 'no chapter cites a source in another language: the notes went unchecked').toBeGreaterThan(0);
 });
 
 /** Gives every control a keyboard should reach a key, in document order, and lists them. */
