@@ -8,7 +8,7 @@ import { feedDate, feedItems } from '../../src/lib/accountability/feed';
 import { changesTo, chapterFiles, parseGitLog, readGitHistory, GIT_LOG_FORMAT } from '../../src/lib/accountability/page-history';
 import { publisherJsonLd } from '../../src/lib/accountability/publisher';
 import { CORRECTION_FORM, issueFormUrl, mailtoUrl, PASSAGE_MAX_CHARS, passageForReport } from '../../src/lib/accountability/report-form';
-import { historyPath, historyPathOfFile, HOW_WE_WORK_PATH, POLICY_SECTIONS } from '../../src/lib/accountability/routes';
+import { historyPath, historyPathOfFile, HOW_WE_WORK_PATH, inSitemap, POLICY_SECTIONS } from '../../src/lib/accountability/routes';
 import { CHECK_IDS } from '../../src/lib/checks/index';
 import { ContentError } from '../../src/lib/content-error';
 import { groupExplainers, type ChapterLike } from '../../src/lib/explainer-structure';
@@ -58,7 +58,12 @@ describe('"How we work"', () => {
   test('has a section for each policy the publisher JSON-LD points at', () => {
     for (const section of Object.keys(POLICY_SECTIONS)) expect(page).toContain(`id={POLICY_SECTIONS.${section}}`);
     const publisher = publisherJsonLd();
-    for (const key of ['publishingPrinciples', 'correctionsPolicy', 'verificationFactCheckingPolicy', 'actionableFeedbackPolicy'] as const) {
+    for (const key of [
+      'publishingPrinciples',
+      'correctionsPolicy',
+      'verificationFactCheckingPolicy',
+      'actionableFeedbackPolicy',
+    ] as const) {
       expect(publisher[key], key).toContain(`/${HOW_WE_WORK_PATH}`);
     }
     expect(publisher.correctionsPolicy).toMatch(new RegExp(`#${POLICY_SECTIONS.corrections}$`));
@@ -75,7 +80,11 @@ describe('our own corrections', () => {
   test('go to their chapter, newest first', () => {
     const byChapter = errataByChapter(
       chapters,
-      [erratum('a', 'story/background', '2024-01-02'), erratum('b', 'story/background', '2024-03-01'), erratum('c', 'story/index', '2024-02-01')],
+      [
+        erratum('a', 'story/background', '2024-01-02'),
+        erratum('b', 'story/background', '2024-03-01'),
+        erratum('c', 'story/index', '2024-02-01'),
+      ],
       'content/errata',
     );
     expect(byChapter.get('story/background')?.errata.map(({ id }) => id)).toEqual(['b', 'a']);
@@ -105,7 +114,10 @@ describe('the feed', () => {
       chapter('story', 'background', 1, { published: day('2024-06-13'), updated: day('2024-06-13') }),
       chapter('story', 'later', 2),
     ]);
-    const items = feedItems(explainers, [erratum('fix', 'story/background', '2024-07-01'), erratum('nowhere', 'other/index', '2024-08-01')]);
+    const items = feedItems(explainers, [
+      erratum('fix', 'story/background', '2024-07-01'),
+      erratum('nowhere', 'other/index', '2024-08-01'),
+    ]);
     expect(items.map(({ kind, path }) => `${kind} ${path}`)).toEqual([
       'corrected story/background/#erratum-fix',
       'updated story/#updated-2024-06-13',
@@ -131,7 +143,9 @@ describe('the feed', () => {
 describe('page history', () => {
   test('reads each commit’s day, its Reader-note trailers and its files', () => {
     const log = [
-      '\u0000' + 'a'.repeat(40) + '\u001f2024-07-02\u001fCorrected the date of the summit.\n\ncontent/explainers/story/background.mdx\ncontent/sources/x.yaml\n',
+      '\u0000' +
+        'a'.repeat(40) +
+        '\u001f2024-07-02\u001fCorrected the date of the summit.\n\ncontent/explainers/story/background.mdx\ncontent/sources/x.yaml\n',
       '\u0000' + 'b'.repeat(40) + '\u001f2024-07-01\u001f\n\ncontent/explainers/story/index.mdx\n',
       '\u0000' + 'c'.repeat(40) + '\u001f2024-06-30\u001fFirst line.\u001eSecond line.\n\nsrc/pages/index.astro\n',
       '\u0000' + 'd'.repeat(40) + '\u001f2024-06-29\u001f\n', // a merge: no files of its own
@@ -173,7 +187,13 @@ describe('page history', () => {
       execFileSync('git', args, {
         cwd,
         encoding: 'utf8',
-        env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.org' },
+        env: {
+          ...process.env,
+          GIT_AUTHOR_NAME: 't',
+          GIT_AUTHOR_EMAIL: 't@example.org',
+          GIT_COMMITTER_NAME: 't',
+          GIT_COMMITTER_EMAIL: 't@example.org',
+        },
       });
     git(repo, 'init', '-q');
     mkdirSync(join(repo, 'content'));
@@ -235,5 +255,14 @@ describe('"Report an error"', () => {
     expect(mail.startsWith('mailto:corrections@example.org?subject=Correction%3A%20Background&body=')).toBe(true);
     expect(decodeURIComponent(mail.split('body=')[1]!)).toContain('Passage: the words');
     expect(mail).not.toContain('+');
+  });
+});
+
+describe('the sitemap', () => {
+  test('leaves out page histories, and only them', () => {
+    expect(inSitemap('https://example.org/history/story/background/')).toBe(false);
+    expect(inSitemap('https://example.org/history/story/')).toBe(false);
+    expect(inSitemap('https://example.org/story/history/')).toBe(true);
+    expect(inSitemap('https://example.org/how-we-work/')).toBe(true);
   });
 });

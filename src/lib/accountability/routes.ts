@@ -1,3 +1,4 @@
+import { SITE } from '../../site.config';
 import { CONTENT_DIRS } from '../content-dirs';
 import { chapterPath, type ChapterLike } from '../explainer-structure';
 
@@ -22,6 +23,15 @@ export const POLICY_SECTIONS = {
 /** A chapter's page history: `history/<explainer>/` for the overview, `history/<explainer>/<chapter>/` for a part. */
 export function historyPath(chapter: ChapterLike): string {
   return `history/${chapterPath(chapter)}`;
+}
+
+/**
+ * Whether a page belongs in the sitemap: a chapter's page history does not (and asks search engines
+ * not to index it, as Wikipedia's history pages do): it is a record of the chapter, not content.
+ */
+export function inSitemap(pageUrl: string): boolean {
+  const base = SITE.base.replace(/\/?$/, '/');
+  return !new URL(pageUrl).pathname.slice(base.length).startsWith('history/');
 }
 
 /**
