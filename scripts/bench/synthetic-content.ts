@@ -98,11 +98,16 @@ export function generateContent(dir: string, chapters: number, seed = 1): Synthe
     url: `https://news${i % 23}.example.org/${dateOf(i)}/${i}`,
     published: dateOf(i),
   }));
+  write(
+    join(contentRoot, 'outlets'),
+    'synthetic-news.yaml',
+    'name: Synthetic News\ncontrol: independent\nbasis: Made up for the benchmark.\n',
+  );
   for (const s of sources) {
     write(
       join(contentRoot, 'sources'),
       `${s.id}.yaml`,
-      `title: ${q(s.title)}\npublisher: ${q(s.publisher)}\nurl: ${s.url}\npublished: ${s.published}\nlanguage: en\nkind: news-report\n`,
+      `title: ${q(s.title)}\npublisher: ${q(s.publisher)}\noutlet: synthetic-news\nurl: ${s.url}\npublished: ${s.published}\naccessed: 2026-12-06\nlanguage: en\nkind: news-report\n`,
     );
   }
   const people = Array.from({ length: counts.people }, (_, i) => ({
@@ -172,12 +177,14 @@ export function generateContent(dir: string, chapters: number, seed = 1): Synthe
     const paragraphs: string[][] = Array.from({ length: sectionCount }, () =>
       Array.from({ length: between(3, 4) }, () => Array.from({ length: between(3, 4) }, () => sentence(between(10, 24))).join('. ')),
     );
-    // 15 citation markers at random sentence ends: two cite two sources, two carry a locator.
+    // 15 citation markers at random sentence ends, each with its evidence passage (about 15 words,
+    // as the real ones): two cite two sources, two carry a locator.
+    const passage = () => `"${sentence(between(10, 20))}"`;
     const marks = Array.from({ length: 15 }, (_, n) => {
       const one = citedSource().id;
-      if (n < 2) return `[@${one}; @${citedSource().id}]`;
-      if (n < 4) return `[@${one}, paragraph ${between(2, 9)}]`;
-      return `[@${one}]`;
+      if (n < 2) return `[@${one}, ${passage()}; @${citedSource().id}, ${passage()}]`;
+      if (n < 4) return `[@${one}, paragraph ${between(2, 9)}, ${passage()}]`;
+      return `[@${one}, ${passage()}]`;
     });
     const slots = paragraphs.flatMap((section, s) => section.map((_, p) => [s, p] as const));
     for (const mark of marks) {
@@ -214,7 +221,7 @@ export function generateContent(dir: string, chapters: number, seed = 1): Synthe
       `navTitle: ${q(order === 0 ? 'Overview' : `Part ${order}`)}`,
       `dek: ${q(`${sentence(20)}.`)}`,
       'updated: 2024-06-13',
-      'period: { from: 2020-09-27, to: 2024-06-13 }',
+      'period: { from: 2020-01-01, to: 2024-12-31 }',
       ...(order === 0 ? [`basedOn: [${sources[0]!.id}]`] : []),
       '---',
     ].join('\n');
@@ -234,12 +241,12 @@ export function generateContent(dir: string, chapters: number, seed = 1): Synthe
   function toPlain(text: string): string {
     const byId = <T extends { id: string }>(list: T[], id: string): T => list[Number(id.slice(-4))]!; // ids end in their index
     const notes = new Map<string, string>();
-    const note = (sourceId: string, locator?: string) => {
+    const note = (sourceId: string, locator?: string, passage?: string) => {
       const s = byId(sources, sourceId);
-      const label = locator ? `${sourceId}-${locator.replace(/\W+/g, '-')}` : sourceId;
+      const label = [sourceId, locator?.replace(/\W+/g, '-'), passage?.slice(0, 24).replace(/\W+/g, '-')].filter(Boolean).join('-');
       notes.set(
         label,
-        `${s.publisher} (${s.published.slice(0, 4)}) ‘${s.title}’, ${s.published}. [${s.url}](${s.url})${locator ? ` (${locator})` : ''}`,
+        `${s.publisher} (${s.published.slice(0, 4)}) ‘${s.title}’, ${s.published}. [${s.url}](${s.url})${locator ? ` (${locator})` : ''}${passage ? ` “${passage}”` : ''}`,
       );
       return `[^${label}]`;
     };
@@ -263,8 +270,8 @@ export function generateContent(dir: string, chapters: number, seed = 1): Synthe
       .replace(/\[(@[^\]]+)\]/g, (_, inner: string) =>
         inner
           .split(';')
-          .map((item) => /^\s*@([a-z0-9-]+)\s*(?:,\s*(.+))?$/.exec(item)!)
-          .map(([, id, locator]) => note(id!, locator))
+          .map((item) => /^\s*@([a-z0-9-]+)\s*(?:,\s*([^"]+?))?\s*(?:,\s*"([^"]*)")?\s*$/.exec(item)!)
+          .map(([, id, locator, passage]) => note(id!, locator, passage))
           .join(''),
       );
     return `${plain}\n${[...notes].map(([label, value]) => `[^${label}]: ${value}`).join('\n')}\n`;

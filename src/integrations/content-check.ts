@@ -1,16 +1,25 @@
 import type { AstroIntegration } from 'astro';
+import { fileURLToPath } from 'node:url';
 import { freezeDataCollections, loadDataCollections } from '../lib/data-collections';
+import { linksIn } from '../lib/public-files';
 
 /**
  * Validates every YAML data file and every chapter's frontmatter (fields, dates, cross-references)
  * before any page is built, so an editor's mistake stops the build with file:line:column and a fix
- * instead of a broken page.
+ * instead of a broken page. Also refuses links in public/, which would publish what they point to.
  */
 export function contentCheck(): AstroIntegration {
   return {
     name: 'content-check',
     hooks: {
-      'astro:config:setup': ({ command }) => {
+      'astro:config:setup': ({ command, config }) => {
+        const links = linksIn(fileURLToPath(config.publicDir));
+        if (links.length > 0) {
+          throw new Error(
+            `public/ holds links to other places, which the build would copy into the site: ${links.join(', ')}. ` +
+              'Replace each link with the file itself, or remove it.',
+          );
+        }
         loadDataCollections();
         if (command === 'build') freezeDataCollections();
       },

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { type Document, isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { type Document, isMap, isScalar, LineCounter, parseDocument, visit } from 'yaml';
 import type { z } from 'astro/zod';
 import { describeValue, type ContentProblem } from './content-error';
 
@@ -10,7 +10,12 @@ import { describeValue, type ContentProblem } from './content-error';
  * by the content layer turns `2023-13-15` into a valid date a month later, hiding the mistake.
  */
 export function readDataFile<S extends z.ZodType>(file: string, schema: S): { id: string; data?: z.output<S>; problems: ContentProblem[] } {
-  return { id: basename(file, '.yaml'), ...validateYaml(readFileSync(file, 'utf8'), file, schema) };
+  return { id: basename(file, '.yaml'), ...validateYaml(withoutBom(readFileSync(file, 'utf8')), file, schema) };
+}
+
+/** A file's text without the byte-order mark some editors put first (it would hide the frontmatter). */
+export function withoutBom(text: string): string {
+  return text.startsWith('\uFEFF') ? text.slice(1) : text;
 }
 
 /** An MDX file's frontmatter: the whole block, and the YAML between its two `---` lines. */
@@ -21,7 +26,7 @@ export const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
  * (The content layer also checks it, but through the YAML 1.1 reader that moves impossible dates.)
  */
 export function readFrontmatter<S extends z.ZodType>(file: string, schema: S): { data?: z.output<S>; problems: ContentProblem[] } {
-  const match = FRONTMATTER.exec(readFileSync(file, 'utf8'));
+  const match = FRONTMATTER.exec(withoutBom(readFileSync(file, 'utf8')));
   if (!match) {
     return {
       problems: [
@@ -65,6 +70,30 @@ function validateYaml<S extends z.ZodType>(
           fix: 'check indentation, and put values containing ": " or starting with a quote mark in quotes',
         };
       }),
+    };
+  }
+  // Data files need no anchors or aliases, and an alias of aliases can make a small file expand
+  // without bound ("billion laughs"): refuse them with their place.
+  let alias: number | undefined;
+  visit(document, {
+    Alias(_, node) {
+      alias ??= node.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  if (alias !== undefined) {
+    const at = linePos(alias);
+    return {
+      problems: [
+        {
+          file: shown,
+          line: at.line,
+          column: at.col,
+          found: 'a YAML alias (*name)',
+          expected: 'each value written out in full',
+          fix: 'replace the alias with the value it stands for, and remove the &anchor',
+        },
+      ],
     };
   }
   const raw: unknown = document.toJS();

@@ -7,6 +7,7 @@ import { strings } from '../i18n/ui';
 import rehypeFootnotes from './rehype-footnotes';
 import rehypeScrollableTables from './rehype-scrollable-tables';
 import remarkCitations, { type RemarkCitationsOptions } from './remark-citations';
+import remarkContentPolicy from './content-policy';
 
 /**
  * The one place the Markdown pipeline is configured; `mdx()` inherits it.
@@ -25,7 +26,7 @@ export function markdownProcessor(options: RemarkCitationsOptions = {}) {
 /** The plugins, in order: also what the transform's unit tests run, so they test this very list. */
 export function markdownPlugins(options: RemarkCitationsOptions = {}) {
   return {
-    remarkPlugins: [remarkGfm, [remarkCitations, options], remarkSmartypants] satisfies PluggableList,
+    remarkPlugins: [remarkGfm, remarkContentPolicy, [remarkCitations, options], remarkSmartypants] satisfies PluggableList,
     rehypePlugins: [rehypeFootnotes, rehypeScrollableTables] satisfies PluggableList,
     remarkRehype: FOOTNOTE_OPTIONS,
   };

@@ -153,6 +153,18 @@ export default function remarkCitations(options: RemarkCitationsOptions = {}) {
           at,
         );
       }
+      const language = catalog.sources.get(item.id)?.language ?? SITE.lang;
+      if (item.passage !== undefined && item.translation === undefined && !isSiteLanguage(language)) {
+        fail(
+          {
+            found: `${raw}, a passage in "${language}" with no translation`,
+            expected: `the passage in the original, then the editors' English: [@${item.id}, "…" translated "…"]`,
+            fix: 'add translated "…" after the passage, with your English translation',
+          },
+          node,
+          at,
+        );
+      }
       if (item.passage !== undefined && wordCount(item.passage) > PASSAGE_MAX_WORDS) {
         fail(
           {
@@ -464,6 +476,10 @@ function noteLabel(prefix: string, { id, locator, passage, translation }: Citati
         .slice(0, 8),
     );
   return parts.join('-');
+}
+
+function isSiteLanguage(language: string): boolean {
+  return language.split('-')[0] === SITE.lang;
 }
 
 /** The label of an outlet a state directs or funds, e.g. "(Russian state news agency)". */

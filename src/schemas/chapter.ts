@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { partialDate } from './partial-date';
+import { plainText } from './plain-text';
 import type { References } from './reference';
 
 /** Frontmatter of one MDX chapter. The overview is chapter 0 and carries what describes the whole explainer. */
@@ -9,11 +10,11 @@ export function chapterSchema(references: References) {
     explainer: z.string().regex(/^[a-z0-9-]+$/),
     /** 0 for the overview, then 1, 2, 3 … in reading order. */
     order: z.number().int().min(0),
-    title: z.string().min(1),
+    title: plainText,
     /** Shorter title for navigation, e.g. "Background". */
-    navTitle: z.string().min(1).optional(),
+    navTitle: plainText.optional(),
     /** One or two sentences under the title; also the page description. */
-    dek: z.string().min(1),
+    dek: plainText,
     /** The day the chapter was first published; shown, and in the feed, once set. */
     published: partialDate.optional(),
     /** The day its substance last changed (a fact, a date, a source), set by the editors: not the day of the last commit. */

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { partialDate } from './partial-date';
+import { plainText } from './plain-text';
 import type { References } from './reference';
 
 export const SOURCE_KINDS = {
@@ -26,15 +27,12 @@ export function sourceSchema(references: References) {
   return z
     .strictObject({
       /** The page's own headline, exactly, in its own language. */
-      title: z
-        .string()
-        .min(1)
-        .refine((title) => !/^\s*\[.*\]\s*$/.test(title), {
-          error: "the page's real headline, not a description in [brackets]: copy the headline as the page prints it",
-        }),
+      title: plainText.refine((title) => !/^\s*\[.*\]\s*$/.test(title), {
+        error: "the page's real headline, not a description in [brackets]: copy the headline as the page prints it",
+      }),
       /** The headline in English, where the page is in another language. */
-      titleTranslated: z.string().min(1).optional(),
-      publisher: z.string().min(1),
+      titleTranslated: plainText.optional(),
+      publisher: plainText,
       /** Who publishes it: `content/outlets/<id>.yaml`, which says whether a state directs it. */
       outlet: references.outlets,
       url: webAddress,
@@ -45,7 +43,7 @@ export function sourceSchema(references: References) {
       /** The day the editors read the page. */
       accessed: partialDate,
       /** The agency whose story the page republishes (AP, Reuters, TASS). */
-      via: z.string().min(1).optional(),
+      via: plainText.optional(),
       /** An archived copy's address, only where the editors read the page there; never constructed. */
       archived: webAddress.optional(),
       /** BCP 47 code of the language the page is written in, e.g. `en`, `ru`, `hy`. */
@@ -53,7 +51,7 @@ export function sourceSchema(references: References) {
       kind: z.enum(Object.keys(SOURCE_KINDS) as [SourceKind, ...SourceKind[]], {
         error: `expected one of: ${Object.keys(SOURCE_KINDS).join(', ')}`,
       }),
-      author: z.array(z.string().min(1)).optional(),
+      author: z.array(plainText).optional(),
       /** A short note for readers, e.g. what a reference page is good for. */
       note: z.string().optional(),
     })

@@ -57,7 +57,7 @@ describe('citation entries', () => {
     expect(format).toHaveBeenCalledTimes(here.length);
     format.mockRestore();
     expect(ahead).toEqual(here);
-  });
+  }, 60_000);
 
   it('formats a few entries on the main thread: a worker would not pay for its start', async () => {
     const format = vi.spyOn(Cite.prototype, 'format');

@@ -116,3 +116,18 @@ describe('data files report file, line, column, field and a fix', () => {
     expect(problem).toMatchObject({ line: 1, column: 8, expected: 'valid YAML' });
   });
 });
+
+test('a byte-order mark before the YAML or the frontmatter is read past', () => {
+  const result = readDataFile(writeYaml(`\uFEFF${VALID_SOURCE}`), sourceSchema);
+  expect(result.problems).toEqual([]);
+});
+
+test.each(['title: A <b>bold</b> title', 'publisher: <i>Italic</i> News', 'author: ["Jane <sup>Doe</sup>"]'])(
+  'markup in a source field is refused: %s',
+  (line) => {
+    const [field] = line.split(':');
+    const text = VALID_SOURCE.replace(new RegExp(`^${field}: .*$`, 'm'), '') + `${line}\n`;
+    const [problem] = readDataFile(writeYaml(text), sourceSchema).problems;
+    expect(problem).toMatchObject({ field: expect.stringMatching(new RegExp(`^${field}`)) });
+  },
+);

@@ -1,4 +1,5 @@
 import { VFile } from 'vfile';
+import { contentPolicyProblems } from '../../plugins/content-policy';
 import remarkCitations from '../../plugins/remark-citations';
 import type { ContentProblem } from '../content-error';
 import type { ContentModel } from './model';
@@ -13,6 +14,8 @@ export async function checkCitationTransform(model: ContentModel): Promise<Conte
   const transform = remarkCitations({ dirs: model.dirs });
   const problems: ContentProblem[] = [];
   for (const chapter of model.chapters) {
+    // A chapter outside the content policy is reported by that check; the build stops there first.
+    if (contentPolicyProblems(chapter.tree, chapter.file).length > 0) continue;
     const file = new VFile({ path: chapter.file, value: chapter.text, data: { astro: { frontmatter: {} } } });
     try {
       transform(structuredClone(chapter.tree), file);

@@ -42,15 +42,23 @@ function badIds(model: ContentModel): ContentProblem[] {
   ];
   return files
     .filter(({ id }) => !ID.test(id))
-    .map(({ file, id }) => ({
-      file,
-      found: `the id "${id}" (the file name)`,
-      expected: 'an id of lower-case letters, digits and single hyphens, e.g. oc-media-2023-11-15',
-      fix: `rename the file to ${id
+    .map(({ file, id }) => {
+      // Accents are dropped (é → e); a name in another script leaves nothing to suggest.
+      const suggestion = id
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
         .toLowerCase()
         .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-|-$/g, '')}${extname(file)}, and update every reference to it`,
-    }));
+        .replace(/^-|-$/g, '');
+      return {
+        file,
+        found: `the id "${id}" (the file name)`,
+        expected: 'an id of lower-case letters, digits and single hyphens, e.g. oc-media-2023-11-15',
+        fix: suggestion
+          ? `rename the file to ${suggestion}${extname(file)}, and update every reference to it`
+          : `rename the file in Latin letters, digits and hyphens (a transliteration of "${id}", ending ${extname(file)}), and update every reference to it`,
+      };
+    });
 }
 
 /** The same page entered twice: the same address under two ids. */

@@ -1,7 +1,10 @@
 import type { ContentDirs } from '../content-dirs';
 import type { ContentProblem } from '../content-error';
 import { checkCitationTransform } from './citation-transform';
+import { checkContentPolicy } from './content-policy';
 import { checkCopiedNarrative } from './copied-narrative';
+import { checkEmptyChapters } from './empty-chapter';
+import { checkEventDates } from './event-dates';
 import { checkStateMediaAlone } from './state-media-alone';
 import { checkDuplicateIds } from './duplicate-ids';
 import { checkFootnotes } from './footnotes';
@@ -19,6 +22,7 @@ import { checkUnsourcedEntries } from './unsourced-entry';
  * reported with the rest, and the checks below run on whatever entries did parse.
  */
 export const CHECKS: Record<string, (model: ContentModel) => ContentProblem[] | Promise<ContentProblem[]>> = {
+  'content-policy': checkContentPolicy,
   'citation-transform': checkCitationTransform,
   'uncited-source': checkUncitedSources,
   'uncited-paragraph': checkUncitedParagraphs,
@@ -29,6 +33,8 @@ export const CHECKS: Record<string, (model: ContentModel) => ContentProblem[] | 
   'internal-links': (model) => checkInternalLinks(model),
   'copied-narrative': checkCopiedNarrative,
   'state-media-alone': checkStateMediaAlone,
+  'event-dates': (model) => checkEventDates(model),
+  'empty-chapter': checkEmptyChapters,
 };
 
 /** The checks' ids, as "How we work" cites them (each is also the check's file name in this folder). */

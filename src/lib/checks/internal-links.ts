@@ -1,5 +1,6 @@
 import { extname, posix, relative as relativePath, sep } from 'node:path';
 import GithubSlugger from 'github-slugger';
+import { schemeOf } from '../../plugins/content-policy';
 import type { ContentProblem } from '../content-error';
 import { REFERENCE_PAGES } from '../reference-pages';
 import { allFilesIn, headingText, startOf, walk, type ChapterFile, type ContentModel } from './model';
@@ -19,7 +20,8 @@ export function checkInternalLinks(model: ContentModel, pagesDir = 'src/pages'):
     for (const { node } of walk(chapter.tree)) {
       if (node.type !== 'link' && node.type !== 'definition') continue;
       const url = node.url;
-      if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//') || url === '') continue;
+      // Other schemes, including ones hidden behind a tab or newline, are the content policy's to refuse.
+      if (schemeOf(url) !== undefined || url.startsWith('//') || url === '') continue;
       const report = (found: string, expected: string, fix: string) =>
         problems.push({ file: chapter.file, ...startOf(node), found: `${found}: "${url}"`, expected, fix });
       const target = new URL(url, `https://site.invalid${here}`);

@@ -11,7 +11,7 @@ import type { ContentDirs } from '../content-dirs';
 import { CITATION, citedIdsIn } from '../../plugins/citation-syntax';
 import type { ContentProblem } from '../content-error';
 import { readDataCollections, type DataCollections } from '../data-collections';
-import { FRONTMATTER } from '../data-files';
+import { FRONTMATTER, withoutBom } from '../data-files';
 
 /**
  * Everything the content checks look at, read once: the validated data, each data file's text (to
@@ -46,6 +46,8 @@ export interface ChapterFile {
   /** The file's text, frontmatter blanked out so that offsets and lines still match the file. */
   text: string;
   tree: Root;
+  /** Set when the file is not valid MDX (an unclosed tag, a stray brace); its tree is then empty. */
+  syntaxProblem?: ContentProblem;
   /** The frontmatter fields the checks need, read leniently (the schema reports mistakes in them). */
   explainer: string | undefined;
   order: number | undefined;
@@ -69,7 +71,35 @@ export function loadContentModel(dirs: ContentDirs): ContentModel {
     })),
   );
   const chapters = filesIn(dirs.explainers, '.mdx', true).map(readChapter);
-  return { dirs, data, schemaProblems: problems, dataFiles, chapters };
+  const syntaxProblems = chapters.flatMap((chapter) => (chapter.syntaxProblem ? [chapter.syntaxProblem] : []));
+  return { dirs, data, schemaProblems: [...problems, ...syntaxProblems], dataFiles, chapters };
+}
+
+/** The chapter's tree, or, when it is not valid MDX, an empty tree and the problem with its place. */
+function parsedOrProblem(text: string, file: string): { tree: Root; syntaxProblem?: ContentProblem } {
+  try {
+    return { tree: parseMdx(text) };
+  } catch (error) {
+    const { reason, line, column, place } = error as {
+      reason?: string;
+      line?: number;
+      column?: number;
+      place?: { line?: number; column?: number; start?: { line: number; column: number } };
+    };
+    // Some parse errors carry their place only in their text: "… (15:1-15:24)".
+    const inReason = /\((\d+):(\d+)(?:-\d+:\d+)?\)$/.exec(reason ?? '');
+    const start = place?.start ?? place ?? (inReason ? { line: Number(inReason[1]), column: Number(inReason[2]) } : undefined);
+    return {
+      tree: { type: 'root', children: [] },
+      syntaxProblem: {
+        file,
+        ...((line ?? start?.line) ? { line: (line ?? start?.line)!, column: column ?? start?.column ?? 1 } : {}),
+        found: (reason ?? String(error)).replace(/ \(\d+:\d+(?:-\d+:\d+)?\)$/, ''),
+        expected: 'valid MDX: every <Component> closed (<Person id="…" />), braces only as \\{ and \\}',
+        fix: 'close the tag or escape the character at this place; see the component syntax in CONTRIBUTING.md',
+      },
+    };
+  }
 }
 
 export function parseMdx(text: string): Root {
@@ -77,7 +107,7 @@ export function parseMdx(text: string): Root {
 }
 
 function readChapter(path: string): ChapterFile {
-  const raw = readFileSync(path, 'utf8');
+  const raw = withoutBom(readFileSync(path, 'utf8'));
   const [frontmatter = '', yaml = ''] = FRONTMATTER.exec(raw) ?? [];
   const text = frontmatter.replace(/[^\r\n]/g, ' ') + raw.slice(frontmatter.length);
   let fields: Record<string, unknown> = {};
@@ -92,7 +122,7 @@ function readChapter(path: string): ChapterFile {
     folder: basename(dirname(path)),
     slug: basename(path, '.mdx'),
     text,
-    tree: parseMdx(text),
+    ...parsedOrProblem(text, shownPath(path)),
     explainer: typeof fields['explainer'] === 'string' ? fields['explainer'] : undefined,
     order: Number.isInteger(fields['order']) ? (fields['order'] as number) : undefined,
     basedOn: Array.isArray(fields['basedOn']) ? fields['basedOn'].map(String) : [],
