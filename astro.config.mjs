@@ -12,6 +12,7 @@ import { socialImages } from './src/integrations/social-images';
 import { citationFiles } from './src/integrations/citation-files';
 import { buildCacheSweep } from './src/integrations/build-cache';
 import { securityHeaders } from './src/integrations/security-headers';
+import { inSitemap } from './src/lib/accountability/routes';
 
 const search = searchIndex();
 
@@ -28,7 +29,7 @@ export default defineConfig({
     // Before the search index starts reading the pages: it rewrites each page's <head>.
     securityHeaders(),
     search.start,
-    sitemap(),
+    sitemap({ filter: inSitemap }),
     citationFiles(),
     pdfEdition(),
     search.finish,

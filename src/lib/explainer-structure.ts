@@ -11,7 +11,8 @@ import { ContentError } from './content-error';
 export interface ChapterLike {
   id: string;
   filePath?: string | undefined;
-  data: Pick<ChapterData, 'explainer' | 'order' | 'title' | 'navTitle' | 'dek' | 'period' | 'updated'>;
+  data: Pick<ChapterData, 'explainer' | 'order' | 'title' | 'navTitle' | 'dek' | 'period' | 'updated'> &
+    Partial<Pick<ChapterData, 'published'>>;
 }
 
 export interface ExplainerOf<C extends ChapterLike> {

@@ -2,6 +2,7 @@ import { strings } from '../i18n/ui';
 import { SITE } from '../site.config';
 import { formatPeriod } from './dates';
 import { REFERENCE_PAGES } from './reference-pages';
+import { HOW_WE_WORK_PATH, OUR_CORRECTIONS_PATH } from './accountability/routes';
 import { chapterPath, type ChapterLike, type ExplainerOf } from './explainer-structure';
 import type { SocialCard } from './social-image';
 
@@ -20,6 +21,8 @@ export function socialCards(explainers: ExplainerOf<ChapterLike>[]): SocialCardO
   return [
     homeCard(),
     ...REFERENCE_PAGES.map(({ path, title, description }) => ({ path, card: { title: t[title], description: t[description] } })),
+    { path: HOW_WE_WORK_PATH, card: { title: t.howWeWork, description: t.howWeWorkDescription } },
+    { path: OUR_CORRECTIONS_PATH, card: { title: t.ourCorrections, description: t.ourCorrectionsDescription } },
     ...explainers.map(explainerCard),
   ];
 }

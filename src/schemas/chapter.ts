@@ -15,6 +15,9 @@ export function chapterSchema(references: References) {
     navTitle: plainText.optional(),
     /** One or two sentences under the title; also the page description. */
     dek: plainText,
+    /** The day the chapter was first published; shown, and in the feed, once set. */
+    published: partialDate.optional(),
+    /** The day its substance last changed (a fact, a date, a source), set by the editors: not the day of the last commit. */
     updated: partialDate,
     period: z.strictObject({ from: partialDate, to: partialDate }),
     /** The articles the explainer rewrites (overview only). */

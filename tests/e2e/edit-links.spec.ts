@@ -12,7 +12,10 @@ test('every page links to its source in the repository', async ({ page }) => {
     const href = (await edit.getAttribute('href'))!;
     expect(href.startsWith(`${SITE.repository}/`), `${path}: ${href}`).toBe(true);
     const match = chapter.exec(path);
-    const isChapter = match && !['timeline', 'people', 'sources', 'corrections'].includes(match[1]!) && match[2] !== 'all';
+    const isChapter =
+      match &&
+      !['timeline', 'people', 'sources', 'corrections', 'how-we-work', 'our-corrections'].includes(match[1]!) &&
+      match[2] !== 'all';
     if (isChapter) expect(href, path).toMatch(new RegExp(`/edit/${SITE.branch}/.+/${match![1]}/${match![2] ?? 'index'}\\.mdx$`));
   }
 });

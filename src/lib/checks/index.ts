@@ -21,7 +21,7 @@ import { checkUnsourcedEntries } from './unsourced-entry';
  * fixtures that each hold one mistake. The schemas (src/schemas) come first: their problems are
  * reported with the rest, and the checks below run on whatever entries did parse.
  */
-const CHECKS: Record<string, (model: ContentModel) => ContentProblem[] | Promise<ContentProblem[]>> = {
+export const CHECKS: Record<string, (model: ContentModel) => ContentProblem[] | Promise<ContentProblem[]>> = {
   'content-policy': checkContentPolicy,
   'citation-transform': checkCitationTransform,
   'uncited-source': checkUncitedSources,
@@ -36,6 +36,9 @@ const CHECKS: Record<string, (model: ContentModel) => ContentProblem[] | Promise
   'event-dates': (model) => checkEventDates(model),
   'empty-chapter': checkEmptyChapters,
 };
+
+/** The checks' ids, as "How we work" cites them (each is also the check's file name in this folder). */
+export const CHECK_IDS: readonly string[] = Object.keys(CHECKS);
 
 export async function runContentChecks(dirs: ContentDirs): Promise<ContentProblem[]> {
   const model = loadContentModel(dirs);
