@@ -5,6 +5,7 @@ import type { Options as RemarkRehypeOptions } from 'remark-rehype';
 import type { PluggableList } from 'unified';
 import { strings } from '../i18n/ui';
 import rehypeFootnotes from './rehype-footnotes';
+import rehypeMarkerNowrap from './rehype-marker-nowrap';
 import rehypeScrollableTables from './rehype-scrollable-tables';
 import remarkCitations, { type RemarkCitationsOptions } from './remark-citations';
 
@@ -26,7 +27,7 @@ export function markdownProcessor(options: RemarkCitationsOptions = {}) {
 export function markdownPlugins(options: RemarkCitationsOptions = {}) {
   return {
     remarkPlugins: [remarkGfm, [remarkCitations, options], remarkSmartypants] satisfies PluggableList,
-    rehypePlugins: [rehypeFootnotes, rehypeScrollableTables] satisfies PluggableList,
+    rehypePlugins: [rehypeFootnotes, rehypeMarkerNowrap, rehypeScrollableTables] satisfies PluggableList,
     remarkRehype: FOOTNOTE_OPTIONS,
   };
 }
