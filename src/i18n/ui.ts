@@ -82,6 +82,7 @@ export const UI = {
       'A bar for each state shows the years it took part in the Treaty; a hatched bar shows participation that Armenia said it had frozen. The same data is in the table that follows.',
     membershipMember: 'Party to the Treaty',
     membershipFrozen: 'Participation frozen (Armenia’s statement)',
+    membershipFrozenFrom: (date: string) => `Frozen from ${date}`,
     membershipTable: 'The chart’s data as a table',
     membershipState: 'State',
     membershipChanges: 'Changes, with dates',

@@ -15,7 +15,7 @@ export function initSidenotes(): void {
   for (const body of document.querySelectorAll<HTMLElement>('[data-sidenotes]')) {
     const notes = [...body.querySelectorAll<HTMLLIElement>('section[data-footnotes] li[id]')];
     if (notes.length === 0) continue;
-    const prose = body.querySelector<HTMLElement>('.prose-explainer') ?? body;
+    const prose = body.querySelector<HTMLElement>('.chapter-prose') ?? body;
     const markerFor = new Map(
       notes.map((note) => [note, body.querySelector<HTMLElement>(`a[data-footnote-ref][href="#${CSS.escape(note.id)}"]`)]),
     );
