@@ -20,6 +20,9 @@ export const UI = {
     readingTime: (minutes: number) => `${minutes} min read`,
     sourcesOnThisPage: 'Sources cited on this page',
     sourcesInThisExplainer: 'Sources cited in this explainer',
+    sourcesInNotes: (count: number) =>
+      `This page cites ${count} ${count === 1 ? 'source' : 'sources'}; each note gives its source in full.`,
+    allSources: 'Every source, and where it is cited',
     citedIn: 'Cited in',
     notes: 'Notes',
     goToNote: 'Go to the note ↓',
