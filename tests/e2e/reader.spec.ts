@@ -43,6 +43,11 @@ test.describe('theme', () => {
 });
 
 test.describe('footnote previews', () => {
+  // Below 1280 px: wider, the notes sit beside their markers as sidenotes (reader-design.spec.ts).
+  test.beforeEach(async ({ page }) => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+  });
+
   async function firstMarker(page: import('@playwright/test').Page) {
     const marker = page.locator('main a[data-footnote-ref]').first();
     const noteId = decodeURIComponent((await marker.getAttribute('href'))!.slice(1));
