@@ -7,8 +7,13 @@
  */
 const WIDE = '(min-width: 80rem)';
 const GAP_PX = 10;
-/** A note's height in the margin, at most (global.css, `.has-sidenotes .footnotes li`): an opened note does not push the others. */
+/**
+ * A note's height in the margin, at most (global.css, `.has-sidenotes .footnotes li`), so an opened
+ * note does not push the others: four lines, or two for a note already pushed below its marker by the
+ * ones above, so that a dense passage's notes catch up with it.
+ */
 const NOTE_MAX_REM = 4.7;
+const COMPACT_MAX_REM = 2.5;
 
 export function initSidenotes(): void {
   const wide = window.matchMedia(WIDE);
@@ -28,7 +33,7 @@ export function initSidenotes(): void {
       if (!on) {
         for (const note of notes) {
           note.style.removeProperty('top');
-          note.classList.remove('is-clipped');
+          note.classList.remove('is-clipped', 'is-compact');
         }
         body.style.removeProperty('min-height');
         return;
@@ -38,10 +43,14 @@ export function initSidenotes(): void {
       const placed = notes
         .map((note) => ({ note, top: (markerFor.get(note)?.getBoundingClientRect().top ?? Infinity) - origin }))
         .toSorted((a, b) => a.top - b.top);
-      const noteMax = NOTE_MAX_REM * parseFloat(getComputedStyle(document.documentElement).fontSize);
+      const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
       let floor = 0;
       for (const { note, top } of placed) {
-        const y = Math.max(Number.isFinite(top) ? top - 4 : floor, floor);
+        const wanted = Number.isFinite(top) ? top - 4 : floor;
+        const y = Math.max(wanted, floor);
+        const compact = y > wanted + rem;
+        const noteMax = (compact ? COMPACT_MAX_REM : NOTE_MAX_REM) * rem;
+        note.classList.toggle('is-compact', compact);
         note.style.top = `${Math.round(y)}px`;
         // Shown in part (global.css caps a note's height): the fade says there is more.
         note.classList.toggle('is-clipped', note.scrollHeight > noteMax + 1);
