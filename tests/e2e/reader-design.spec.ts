@@ -274,3 +274,13 @@ test('the Print button is in place before scripts run, so nothing moves when the
   const withScripts = await page.locator('[data-sidenotes] > .chapter-prose').evaluate((element) => element.getBoundingClientRect().top);
   expect(withScripts).toBe(withoutScripts);
 });
+
+test('"/" opens search, except while typing', async ({ page }) => {
+  await page.goto(chapters[0]!);
+  await page.keyboard.press('/');
+  const dialog = page.locator('dialog.search-dialog');
+  await expect(dialog).toBeVisible();
+  await expect(page.locator('#site-search-input')).toBeFocused();
+  await page.keyboard.type('a/b');
+  await expect(page.locator('#site-search-input')).toHaveValue('a/b');
+});
