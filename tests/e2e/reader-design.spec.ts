@@ -9,6 +9,9 @@ import { EXPLAINER, sitemapPaths } from './site-pages';
  */
 const chapters = sitemapPaths().filter((path) => path.startsWith(EXPLAINER) && !path.endsWith('/all/'));
 
+// Several tests walk every chapter; give them room on a busy machine.
+test.describe.configure({ timeout: 120_000 });
+
 test.beforeEach(async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
 });
