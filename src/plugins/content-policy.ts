@@ -34,7 +34,7 @@ export const COMPONENTS: Record<string, Record<string, Prop>> = {
   Person: { id: { type: 'string', required: true }, short: { type: 'flag' } },
   KeyEvents: { ids: { type: 'string', required: true } },
   NameSpellings: {},
-  MembershipChart: { until: { type: 'string', required: true } },
+  MembershipChart: { until: { type: 'string', required: true }, accent: { type: 'string' } },
 };
 
 /** Inline HTML that Markdown has no syntax for, with the attributes each may carry. */

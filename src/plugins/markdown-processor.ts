@@ -6,6 +6,7 @@ import type { Options as RemarkRehypeOptions } from 'remark-rehype';
 import type { PluggableList } from 'unified';
 import { strings } from '../i18n/ui';
 import rehypeFootnotes from './rehype-footnotes';
+import rehypeMarkerNowrap from './rehype-marker-nowrap';
 import rehypeScrollableTables from './rehype-scrollable-tables';
 import remarkCitations, { type RemarkCitationsOptions } from './remark-citations';
 import remarkContentPolicy from './content-policy';
@@ -31,7 +32,7 @@ const remarkSmartQuotes = () => (remarkSmartypants as unknown as () => (tree: Ro
 export function markdownPlugins(options: RemarkCitationsOptions = {}) {
   return {
     remarkPlugins: [remarkGfm, remarkContentPolicy, [remarkCitations, options], remarkSmartQuotes] satisfies PluggableList,
-    rehypePlugins: [rehypeFootnotes, rehypeScrollableTables] satisfies PluggableList,
+    rehypePlugins: [rehypeFootnotes, rehypeMarkerNowrap, rehypeScrollableTables] satisfies PluggableList,
     remarkRehype: FOOTNOTE_OPTIONS,
   };
 }

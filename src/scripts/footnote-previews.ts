@@ -29,9 +29,20 @@ export function initFootnotePreviews(labels: { goToNote: string }): void {
 
   const noteFor = (marker: HTMLAnchorElement) => document.getElementById(decodeURIComponent(marker.hash.slice(1)));
 
+  // Where the note is already beside the marker (a sidenote), hovering or focusing the marker
+  // highlights the note instead of repeating it in a preview.
+  let highlighted: HTMLElement | undefined;
+  const isSidenote = (note: HTMLElement | null) => note?.closest('.has-sidenotes') != null;
+
   function show(marker: HTMLAnchorElement) {
     const note = noteFor(marker);
     if (!note) return;
+    if (isSidenote(note)) {
+      hide();
+      highlighted = note;
+      note.classList.add('sidenote-hover');
+      return;
+    }
     const content = note.cloneNode(true) as HTMLElement;
     content.querySelectorAll('[data-footnote-backref]').forEach((link) => link.remove());
     content.querySelectorAll('[id]').forEach((element) => element.removeAttribute('id'));
@@ -67,6 +78,8 @@ export function initFootnotePreviews(labels: { goToNote: string }): void {
   }
 
   function hide() {
+    highlighted?.classList.remove('sidenote-hover');
+    highlighted = undefined;
     if (preview.matches(':popover-open')) preview.hidePopover();
     current = undefined;
   }
@@ -103,7 +116,7 @@ export function initFootnotePreviews(labels: { goToNote: string }): void {
     marker.addEventListener('blur', scheduleHide);
     marker.addEventListener('click', (event) => {
       // On touch, the first tap previews the note; a second tap on the same marker goes to it.
-      if (lastPointer === 'touch' && current !== marker) {
+      if (lastPointer === 'touch' && current !== marker && !isSidenote(noteFor(marker))) {
         event.preventDefault();
         cancel();
         show(marker);

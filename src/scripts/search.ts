@@ -2,8 +2,14 @@
  * Site search. The button is in the markup but hidden until this script shows it (without JavaScript
  * there is nothing to click). Pagefind's loader and index are fetched the first time the dialog opens.
  */
+interface PagefindSubResult {
+  title: string;
+  url: string;
+  excerpt: string;
+  locations: number[];
+}
 interface PagefindResult {
-  data(): Promise<{ url: string; excerpt: string; meta: { title?: string } }>;
+  data(): Promise<{ url: string; excerpt: string; meta: { title?: string }; sub_results?: PagefindSubResult[] }>;
 }
 interface Pagefind {
   init(): Promise<void>;
@@ -34,6 +40,14 @@ export function initSearch(root: HTMLElement): void {
     if (event.target === dialog) dialog.close();
   });
   root.querySelector('[data-search-close]')?.addEventListener('click', () => dialog.close());
+  // "/" opens search from anywhere on the page, as on many reference sites, unless the reader is typing.
+  document.addEventListener('keydown', (event) => {
+    if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || dialog.open) return;
+    const target = event.target as HTMLElement | null;
+    if (target?.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]')) return;
+    event.preventDefault();
+    button.click();
+  });
 
   input.addEventListener('input', async () => {
     const query = input.value.trim();
@@ -47,10 +61,17 @@ export function initSearch(root: HTMLElement): void {
     const results = await Promise.all(search.results.slice(0, 8).map((result) => result.data()));
     list.replaceChildren(
       ...results.map((result) => {
+        // The section of the page where the words are found most (Pagefind's sub-results follow the
+        // page's headings), so the link lands on it rather than on the page's top.
+        const section = result.sub_results?.toSorted((a, b) => b.locations.length - a.locations.length)[0];
         const item = document.createElement('li');
-        const link = Object.assign(document.createElement('a'), { href: result.url, textContent: result.meta.title ?? result.url });
+        const title = result.meta.title ?? result.url;
+        const link = Object.assign(document.createElement('a'), {
+          href: section?.url ?? result.url,
+          textContent: section?.url.includes('#') ? `${title} › ${section.title}` : title,
+        });
         const excerpt = document.createElement('p');
-        excerpt.innerHTML = result.excerpt; // Pagefind escapes page text and adds only <mark>
+        excerpt.innerHTML = section?.excerpt ?? result.excerpt; // Pagefind escapes page text and adds only <mark>
         item.append(link, excerpt);
         return item;
       }),
