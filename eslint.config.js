@@ -12,7 +12,7 @@ import tseslint from 'typescript-eslint';
  */
 export default defineConfig(
   {
-    ignores: ['dist/', '.astro/', '.tools/', 'node_modules/', 'test-results/', 'playwright-report/', 'tests/fixtures/'],
+    ignores: ['dist/', 'dist-fixture/', '.astro/', '.tools/', 'node_modules/', 'test-results/', 'playwright-report/', 'tests/fixtures/'],
   },
   js.configs.recommended,
   tseslint.configs.recommended,

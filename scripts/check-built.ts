@@ -48,7 +48,7 @@ for (const page of pages) {
 const gates: [string, string[]][] = [
   ['Valid HTML (html-validate)', invalid],
   ['Links and fragments', [...checkLinks(dist, pages, options), ...checkSitemap(dist, pages, options)]],
-  ['Security (CSP, headers, origins)', [...checkSecurity(pages, options), ...checkHeaders(dist)]],
+  ['Security (CSP, headers, origins)', [...checkSecurity(pages, options), ...(await checkHeaders(dist))]],
 ];
 let failed = 0;
 for (const [name, problems] of gates) {

@@ -7,9 +7,10 @@
  *   npm run check:content -- <dir>      checks another content tree
  *
  * Prints each problem as file:line:column, field, found, expected and fix; exits 1 if there are any.
+ * In GitHub Actions (GITHUB_ACTIONS=true) each is also printed as an `::error` annotation.
  */
 import { contentDirs, CONTENT_DIRS } from '../src/lib/content-dirs.ts';
-import { formatProblem } from '../src/lib/content-error.ts';
+import { formatProblem, githubAnnotations } from '../src/lib/content-error.ts';
 import { runContentChecks } from '../src/lib/checks/index.ts';
 
 const root = process.argv[2];
@@ -24,5 +25,7 @@ if (problems.length === 0) {
   console.error(
     `Content checks: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${dirs.root}/ (${took}). See CONTRIBUTING.md.`,
   );
+  // In GitHub Actions, each problem also as an annotation on its line of the pull request.
+  process.stdout.write(githubAnnotations(problems));
   process.exitCode = 1;
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite, from a fresh checkout: set-up, type and content checks, unit tests, a build,
-# budgets, and the browser tests against the built site. Ends with one line counting every test.
+# budgets, and the browser tests against the built site and the fixture site. Ends with one line counting every test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/setup.sh --browser
@@ -11,6 +11,9 @@ npm run test:unit 2>&1 | tee -a "$log"
 npm run build
 npm run check:built
 npm run audit:prod
+# The fixture site for the engine's browser tests (tests/e2e/fixture/); Playwright would build it
+# too, but here its log shows.
+npm run build:fixture
 npm run test:e2e 2>&1 | tee -a "$log"
 
 # Vitest prints "Tests  117 passed (117)", Playwright "144 passed (3.4m)"; colour codes stripped.

@@ -242,12 +242,18 @@ const REQUIRED_HEADERS: Record<string, RegExp> = {
 };
 
 /** The static host's headers (dist/_headers, from public/_headers) for every path. */
-export function checkHeaders(dist: string): string[] {
+export async function checkHeaders(dist: string): Promise<string[]> {
   const file = join(dist, '_headers');
   const shown = relative(process.cwd(), file);
   if (!existsSync(file)) return [`${shown}: missing (public/_headers sets the security headers a static host sends)`];
   // Read as the test server reads it, so the headers checked are the headers the tests were served.
-  const everyPage = readHeaderRules(dist).find((rule) => rule.pattern === '/*');
+  let rules;
+  try {
+    rules = await readHeaderRules(dist);
+  } catch (error) {
+    return [`${shown}: ${(error as Error).message}`];
+  }
+  const everyPage = rules.find((rule) => rule.pattern === '/*');
   if (!everyPage) return [`${shown}: no "/*" block, so no page gets the security headers`];
   const headers = new Map(everyPage.headers.map(([name, value]) => [name.toLowerCase(), value.trim()]));
   return Object.entries(REQUIRED_HEADERS).flatMap(([name, pattern]) => {

@@ -101,7 +101,11 @@ function markLanguage(html: string, item: CslItem): string {
   if (!language || language.split('-')[0] === SITE.lang) return html;
   // citeproc escapes &, < and > as numeric references.
   const title = item.title.replace(/&/g, '&#38;').replace(/</g, '&#60;').replace(/>/g, '&#62;');
-  return html.includes(title) ? html.replace(title, `<span lang="${language}">${title}</span>`) : html;
+  // citeproc turns quotation marks inside the quoted title into the inner kind (“ → ‘), so any
+  // quotation mark in the title matches any other.
+  const quote = `["'\u2018\u2019\u201c\u201d\u00ab\u00bb\u201e]`;
+  const pattern = new RegExp(title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(new RegExp(quote, 'g'), quote));
+  return html.replace(pattern, (found) => `<span lang="${language}">${found}</span>`);
 }
 
 /**

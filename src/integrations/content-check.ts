@@ -1,5 +1,6 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
+import { enableBuildAnnotations } from '../lib/content-error';
 import { freezeDataCollections, loadDataCollections } from '../lib/data-collections';
 import { linksIn } from '../lib/public-files';
 
@@ -13,6 +14,8 @@ export function contentCheck(): AstroIntegration {
     name: 'content-check',
     hooks: {
       'astro:config:setup': ({ command, config }) => {
+        // In GitHub Actions, a mistake found while building is also shown on its line of the pull request.
+        if (command === 'build') enableBuildAnnotations();
         const links = linksIn(fileURLToPath(config.publicDir));
         if (links.length > 0) {
           throw new Error(

@@ -1,16 +1,18 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import { join, normalize } from 'node:path';
+import { dirname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { parseFragment } from 'parse5';
-import { PDFDocument } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { extractText, getDocumentProxy } from 'unpdf';
 import { cacheKey, cachedArtefact, packageVersions } from '../lib/build-cache';
 import { CHROMIUM_ARGS, CHROMIUM_INSTALL_HINT, findChromium } from '../lib/chromium';
 import { wholeExplainerFilesIn } from '../lib/built-files';
 import { attribute, type Element } from '../lib/parsed-html';
-import { PDF_EDITION_ENABLED } from '../lib/print-edition';
+import { PDF_EDITION_ENABLED, PDF_PAPER } from '../lib/print-edition';
+import { expectedEdition, problemsInPrinted, squash } from '../lib/printed-edition-check';
 import { startStaticServer } from '../lib/static-server';
 
 /**
@@ -21,7 +23,12 @@ import { startStaticServer } from '../lib/static-server';
  * the document's own metadata (title, author, subject, language), which Chromium leaves empty.
  *
  * The built site is served from a local port (the pages use site-absolute paths for their CSS) and
- * every other request is refused, so this works offline and takes a few seconds.
+ * every other request is refused, so this works offline and takes a few seconds. The printer prints
+ * that page and nothing else (see Printer), turns links to other pages of the local site into links
+ * to the published site (data-pdf-site), and checks the PDF's text against the page's HTML (title,
+ * chapters, notes: src/lib/printed-edition-check.ts) before anything is written: a build never says
+ * it printed an edition that is not the explainer. pdf-lib then names the outline's entries from
+ * the headings' own text. Paper: A4, or US Letter with PDF_PAPER=letter.
  *
  * Printing is the slowest step of a build (2 s for this explainer, minutes for a very long one), so
  * an edition is kept in the build cache under a hash of what it is printed from: the page, the
@@ -44,10 +51,13 @@ interface Edition {
   author: string;
   updated: string;
   lang: string;
+  /** The published site's canonical address, base path included: where links to other pages lead in the PDF. */
+  site: string;
 }
 
-/** How an edition is made, as part of its cache key: this integration's own code. */
+/** How an edition is made, as part of its cache key: this integration's own code and the check it passes. */
 const RECIPE = readFileSync(fileURLToPath(import.meta.url));
+const PRINTER_CODE = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../lib/printed-edition-check.ts'));
 
 export function pdfEdition(): AstroIntegration {
   let base = '/';
@@ -90,11 +100,18 @@ async function writePdfEditions(root: string, base: string, pages: string[], log
       let printedPages: number | undefined;
       const pdf = await cachedArtefact(
         'pdf-edition',
-        cacheKey(html, assets, RECIPE, executablePath, ...packageVersions(['playwright-core'])),
+        cacheKey(html, assets, RECIPE, PRINTER_CODE, PDF_PAPER, executablePath, ...packageVersions(['playwright-core', 'pdf-lib'])),
         'pdf',
         async () => {
           printer ??= await Printer.start(root, base, executablePath);
-          const printed = await withMetadata(await printer.print(url), edition, url);
+          const { pdf: raw, headings } = await printer.print(url, edition.site);
+          const problems = problemsInPrinted(expectedEdition(html.toString(), edition.title), await pdfText(raw));
+          if (problems.length > 0) {
+            throw new Error(
+              `The PDF edition printed from ${url} is not the explainer, so ${edition.file} was not written:\n  ${problems.join('\n  ')}`,
+            );
+          }
+          const printed = await withMetadata(raw, edition, url, headings);
           printedPages = printed.pages;
           return printed.bytes;
         },
@@ -126,8 +143,10 @@ function editionOf(html: string, url: string): Edition {
     author: data('author'),
     updated: data('updated'),
     lang: data('lang'),
+    site: data('site'),
   };
   if (!edition.file) throw new Error(`${url} does not say where its PDF edition goes (data-pdf-file).`);
+  if (!/^https?:\/\/[^/]+\//.test(edition.site)) throw new Error(`${url} does not give the site's canonical address (data-pdf-site).`);
   return edition;
 }
 
@@ -141,42 +160,149 @@ function digestOfFolder(folder: string): string {
   return cacheKey(...files.flatMap((file) => [file.slice(folder.length), readFileSync(file)]));
 }
 
-/** Chromium showing the built site from a local port, started only when an edition must be printed. */
-class Printer {
+/** A heading as printed: its level and its text, as the outline should name it. */
+interface Heading {
+  level: number;
+  text: string;
+}
+
+/**
+ * Chromium showing the built site from a local port, started only when an edition must be printed.
+ *
+ * It prints the page it was asked for and nothing else. The page has no script to run on paper, so
+ * JavaScript is off; every request outside the local site is refused (offline by design); and once
+ * the page has loaded, any navigation of the page (a `<meta http-equiv="refresh">`, a link followed,
+ * a form, script from content if script were on) is aborted and recorded, and a recorded navigation
+ * fails the print, so a redirect can never become the published PDF.
+ */
+export class Printer {
   private readonly browser: Browser;
-  private readonly page: Page;
+  private readonly context: BrowserContext;
   private readonly origin: string;
+  /** The local site's root, base path included. */
+  private readonly localSite: string;
   private readonly closeServer: () => void;
 
-  private constructor(browser: Browser, page: Page, origin: string, closeServer: () => void) {
+  private constructor(browser: Browser, context: BrowserContext, origin: string, base: string, closeServer: () => void) {
     this.browser = browser;
-    this.page = page;
+    this.context = context;
     this.origin = origin;
+    this.localSite = `${origin}${base}`;
     this.closeServer = closeServer;
   }
 
   static async start(root: string, base: string, executablePath: string): Promise<Printer> {
     const { server, origin } = await startStaticServer({ root, base });
     const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
-    const page = await browser.newPage();
-    // Offline by design: the built site only.
-    await page.route('**/*', (route) => (route.request().url().startsWith(origin) ? route.continue() : route.abort()));
-    return new Printer(browser, page, origin, () => server.close());
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    return new Printer(browser, context, origin, base, () => server.close());
   }
 
-  async print(path: string): Promise<Uint8Array> {
+  /**
+   * The page at `path` as a PDF, with its links made to work on paper, and its headings as the
+   * outline should name them. Throws if the page did not load whole or tried to go elsewhere.
+   */
+  async print(path: string, site: string): Promise<{ pdf: Uint8Array; headings: Heading[] }> {
     const url = `${this.origin}${path}`;
+    const page = await this.context.newPage();
     const failures: string[] = [];
-    const onResponse = (response: { status(): number; url(): string }) => {
+    const refused: string[] = [];
+    let navigations = 0;
+    await page.route('**/*', (route) => {
+      const request = route.request();
+      const target = request.url();
+      // The first navigation is the one asked for; any other, even to the same page (a refresh), is refused.
+      if (request.isNavigationRequest() && request.frame() === page.mainFrame() && (++navigations > 1 || target.split('#')[0] !== url)) {
+        refused.push(target);
+        return route.abort('blockedbyclient');
+      }
+      return target.startsWith(this.origin) ? route.continue() : route.abort('blockedbyclient');
+    });
+    page.on('response', (response) => {
       if (response.status() >= 400) failures.push(`${response.status()} ${response.url()}`);
-    };
-    this.page.on('response', onResponse);
-    await this.page.goto(url, { waitUntil: 'load' });
-    await this.page.emulateMedia({ media: 'print' });
-    await this.page.evaluate(() => document.fonts.ready.then(() => undefined));
-    this.page.off('response', onResponse);
-    if (failures.length > 0) throw new Error(`The PDF edition's page ${url} did not load whole: ${failures.join(', ')}`);
-    return this.page.pdf({ format: 'A4', printBackground: false, outline: true, tagged: true });
+    });
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame() && frame.url().split('#')[0] !== url) refused.push(frame.url());
+    });
+    const leaving = () =>
+      new Error(
+        `The PDF edition's page ${url} tried to leave for ${[...new Set(refused)].join(', ')}; ` +
+          'the printer refuses to print anything but the page it was asked for. Look for a <meta http-equiv="refresh">, ' +
+          'a script or a form in the explainer.',
+      );
+    try {
+      await page.goto(url, { waitUntil: 'load' });
+      await page.emulateMedia({ media: 'print' });
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      // A refresh with a delay of zero fires at once; give any that are due a moment to try.
+      await page.waitForTimeout(50);
+      if (failures.length > 0) throw new Error(`The PDF edition's page ${url} did not load whole: ${failures.join(', ')}`);
+      const headings = await page.evaluate(paperLinks, { site, local: this.localSite });
+      const print = () => page.pdf({ format: PDF_PAPER, printBackground: false, outline: true, tagged: true, preferCSSPageSize: false });
+      let pdf = await print();
+      // The parts of the edition by their ids: each chapter, and the closing index of sources.
+      const chapters = await page.$$eval('[data-chapter], [data-edition-part]', (parts) => parts.map((part) => part.id));
+      // Each chapter starts a page of its own (a named page, for its running head). Where that would
+      // leave the page before it holding a few lines of the last chapter's notes, the two chapters
+      // run on instead: both lose their page name (and so their own running head) and the second
+      // starts under the first's notes. The pages are read from the printed file, and it is printed again.
+      for (let round = 0; chapters.length > 1 && round < 2; round++) {
+        const starts = await chapterPages(pdf, chapters);
+        const text = await pdfText(pdf);
+        const runOn = chapters.filter((key, index) => {
+          const start = starts[key];
+          return index > 0 && start !== undefined && start > 1 && isSpillOver(text[start - 2] ?? '');
+        });
+        const marked = await page.evaluate(
+          ({ runOn, chapters }) => {
+            let marks = 0;
+            for (const key of runOn) {
+              for (const chapter of [key, chapters[chapters.indexOf(key) - 1]!]) {
+                const section = document.getElementById(chapter);
+                if (section && !section.hasAttribute('data-run-on')) {
+                  section.setAttribute('data-run-on', '');
+                  marks++;
+                }
+              }
+            }
+            return marks;
+          },
+          { runOn, chapters },
+        );
+        if (marked === 0) break;
+        pdf = await print();
+      }
+      // The contents' page numbers: Chromium has no target-counter(), so the chapters' pages are read
+      // from the printed file's destinations, written into the contents, and the page printed again
+      // (the numbers sit in space the contents already keeps, so the pages do not move; a third print
+      // would catch it if they did).
+      const keys = await page.$$eval('[data-contents-page]', (spans) => spans.map((span) => span.getAttribute('data-contents-page')!));
+      for (let round = 0; keys.length > 0 && round < 3; round++) {
+        const numbers = await chapterPages(pdf, keys);
+        const changed = await page.evaluate((pages) => {
+          let changes = 0;
+          for (const span of document.querySelectorAll('[data-contents-page]')) {
+            const number = pages[span.getAttribute('data-contents-page')!];
+            const text = number === undefined ? '' : String(number);
+            if (span.textContent !== text) {
+              span.textContent = text;
+              changes++;
+            }
+          }
+          return changes;
+        }, numbers);
+        if (changed === 0) break;
+        pdf = await print();
+      }
+      if (refused.length > 0 || page.url().split('#')[0] !== url) throw leaving();
+      return { pdf, headings };
+    } catch (error) {
+      // A navigation that was refused can surface as any error of what came after it ("execution context destroyed").
+      if (refused.length > 0) throw leaving();
+      throw error;
+    } finally {
+      await page.close();
+    }
   }
 
   async close(): Promise<void> {
@@ -185,9 +311,103 @@ class Printer {
   }
 }
 
+/**
+ * Runs in the page, before printing. Every link must lead somewhere for the PDF's reader: a link
+ * within the page stays a link within the page (Chromium makes it a link to a destination in the
+ * PDF); a link to another page of the local site leads to the same page on the published site
+ * (`site`), never to the build's local server, and is marked `site-link` so that print.css does not
+ * print its address after it as it does for other sites' links (a name is not followed by a URL). Returns the headings in order, with their text as
+ * written (Chromium's outline joins the lines of a wrapped heading without a space).
+ */
+function paperLinks({ site, local }: { site: string; local: string }): Heading[] {
+  const here = location.href.split('#')[0];
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('a[href]')) {
+    const target = new URL(link.getAttribute('href')!, location.href);
+    if (target.href.split('#')[0] === here) {
+      if (target.hash) link.setAttribute('href', target.hash);
+      else link.removeAttribute('href');
+    } else if (target.href.startsWith(local)) {
+      link.setAttribute('href', site + target.href.slice(local.length));
+      link.classList.add('site-link');
+    } else if (target.origin === location.origin) {
+      link.setAttribute('href', new URL(target.pathname + target.search + target.hash, site).href);
+      link.classList.add('site-link');
+    }
+  }
+  return [...document.querySelectorAll<HTMLElement>('h1, h2, h3, h4, h5, h6')]
+    .filter((heading) => heading.offsetParent !== null || heading.getClientRects().length > 0)
+    .map((heading) => ({ level: Number(heading.tagName[1]), text: (heading.textContent ?? '').replace(/\s+/g, ' ').trim() }));
+}
+
+/** The page (from 1) on which each element starts, by id, from the PDF's named destinations. */
+async function chapterPages(bytes: Uint8Array, ids: string[]): Promise<Record<string, number>> {
+  const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+  const dests = pdf.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
+  const pageOf = new Map(pdf.getPages().map((page, index) => [page.ref.toString(), index + 1]));
+  const pages: Record<string, number> = {};
+  for (const id of ids) {
+    const dest = dests?.lookupMaybe(PDFName.of(id), PDFArray);
+    const number = dest && pageOf.get(dest.get(0).toString());
+    if (number) pages[id] = number;
+  }
+  return pages;
+}
+
+/**
+ * Lines of text on a page, the running head and the page number aside, below which a page that ends
+ * a chapter counts as spill-over: a quarter of a page of notes or less.
+ */
+export const SPILL_OVER_LINES = 14;
+
+/** Whether a page's text is only a few lines besides its running head and page number. */
+export function isSpillOver(pageText: string): boolean {
+  const lines = pageText.split('\n').filter((line) => line.trim() !== '' && !/^Page \d+ of \d+$/.test(line.trim()));
+  return lines.length - 1 <= SPILL_OVER_LINES;
+}
+
+/** The text of each page of a PDF. */
+async function pdfText(pdf: Uint8Array): Promise<string[]> {
+  const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: false });
+  return text;
+}
+
+/**
+ * The outline's titles from the headings' own text. Chromium writes each outline entry from the laid
+ * out lines of its heading and loses the space where a heading wraps ("withBelarus"); each entry is
+ * matched, in order, to the heading whose text is the same once white space is ignored.
+ */
+function retitleOutline(pdf: PDFDocument, headings: Heading[]): number {
+  const outlines = pdf.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
+  if (!outlines) return 0;
+  let next = 0;
+  let retitled = 0;
+  const visit = (item: PDFDict | undefined) => {
+    for (let entry = item; entry; entry = entry.lookupMaybe(PDFName.of('Next'), PDFDict)) {
+      const title = entry.lookupMaybe(PDFName.of('Title'), PDFString, PDFHexString)?.decodeText() ?? '';
+      const index = headings.findIndex((heading, position) => position >= next && squash(heading.text) === squash(title));
+      if (index >= 0) {
+        next = index + 1;
+        if (headings[index]!.text !== title) {
+          entry.set(PDFName.of('Title'), PDFHexString.fromText(headings[index]!.text));
+          retitled++;
+        }
+      }
+      visit(entry.lookupMaybe(PDFName.of('First'), PDFDict));
+    }
+  };
+  visit(outlines.lookupMaybe(PDFName.of('First'), PDFDict));
+  return retitled;
+}
+
 /** The document's own metadata, which Chromium leaves empty. */
-async function withMetadata(printed: Uint8Array, edition: Edition, path: string): Promise<{ bytes: Uint8Array; pages: number }> {
+async function withMetadata(
+  printed: Uint8Array,
+  edition: Edition,
+  path: string,
+  headings: Heading[],
+): Promise<{ bytes: Uint8Array; pages: number }> {
   const pdf = await PDFDocument.load(printed, { updateMetadata: false });
+  retitleOutline(pdf, headings);
   pdf.setTitle(edition.title, { showInWindowTitleBar: true });
   pdf.setAuthor(edition.author);
   pdf.setSubject(edition.subject);

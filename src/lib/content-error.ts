@@ -31,6 +31,7 @@ export class ContentError extends Error {
     super(`The content has ${count}:\n\n${problems.map(formatProblem).join('\n\n')}\n`);
     this.name = 'ContentError';
     this.problems = problems;
+    annotateDuringBuild(problems);
   }
 }
 
@@ -46,4 +47,79 @@ export function describeValue(value: unknown): string {
 export function pointAt(text: string, offset: number): { line: number; column: number } {
   const before = text.slice(0, offset).split('\n');
   return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
+}
+
+/*
+ * GitHub Actions annotations. A workflow command printed at the start of a line
+ * (`::error file=…,line=…,col=…,title=…::message`) makes GitHub show the problem on that line of the
+ * pull request's diff, so an editor sees the mistake where they made it. Outside GitHub Actions
+ * nothing changes: the readable report above is the only output.
+ */
+
+/** Escapes a workflow command's message, as @actions/core does: %, CR and LF. */
+export function escapeAnnotationData(text: string): string {
+  return text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
+}
+
+/** Escapes a workflow command's property value: the message's escapes, plus `:` and `,` that end a property. */
+export function escapeAnnotationProperty(text: string): string {
+  return escapeAnnotationData(text).replaceAll(':', '%3A').replaceAll(',', '%2C');
+}
+
+/** One problem as a GitHub `::error` workflow command (one line). */
+export function formatAnnotation(problem: ContentProblem): string {
+  const properties: [string, string | number | undefined][] = [
+    // GitHub matches the path against the repository's files: forward slashes, no leading ./
+    ['file', problem.file.replaceAll('\\', '/').replace(/^\.\//, '')],
+    ['line', problem.line],
+    ['col', problem.column],
+    ['title', problem.field ? `Content: field ${problem.field}` : 'Content check'],
+  ];
+  const message = [
+    ...(problem.found !== undefined ? [`found: ${problem.found}`] : []),
+    `expected: ${problem.expected}`,
+    `fix: ${problem.fix}`,
+  ].join('\n');
+  const props = properties
+    .filter((entry): entry is [string, string | number] => entry[1] !== undefined)
+    .map(([key, value]) => `${key}=${escapeAnnotationProperty(String(value))}`)
+    .join(',');
+  return `::error ${props}::${escapeAnnotationData(message)}`;
+}
+
+/** True when running as a GitHub Actions step (the runner sets GITHUB_ACTIONS=true). */
+export function inGitHubActions(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env['GITHUB_ACTIONS'] === 'true' && env['CONTENT_ANNOTATIONS'] !== 'off';
+}
+
+/** The annotations for `problems` in GitHub Actions, one per line; an empty string anywhere else. */
+export function githubAnnotations(problems: readonly ContentProblem[], env: NodeJS.ProcessEnv = process.env): string {
+  return inGitHubActions(env) ? problems.map((problem) => `${formatAnnotation(problem)}\n`).join('') : '';
+}
+
+/*
+ * During `astro build` the mistakes are thrown from deep inside Astro (the data loader, the Markdown
+ * transform) and printed by Astro, not at the start of a line. The content-check integration turns
+ * annotating on for the build; each thrower then prints its problems' annotations once. The state
+ * lives on globalThis because Astro may load this module more than once (config and page bundles).
+ */
+const BUILD_ANNOTATIONS = Symbol.for('footnoted.buildAnnotations');
+type AnnotationState = { printed: Set<string> };
+const globals = globalThis as { [BUILD_ANNOTATIONS]?: AnnotationState };
+
+/** Called by the content-check integration when `astro build` starts. */
+export function enableBuildAnnotations(): void {
+  globals[BUILD_ANNOTATIONS] ??= { printed: new Set() };
+}
+
+/** Prints the problems' annotations if the build turned them on and we are in GitHub Actions; each once. */
+export function annotateDuringBuild(problems: readonly ContentProblem[]): void {
+  const state = globals[BUILD_ANNOTATIONS];
+  if (!state || !inGitHubActions()) return;
+  for (const problem of problems) {
+    const line = formatAnnotation(problem);
+    if (state.printed.has(line)) continue;
+    state.printed.add(line);
+    process.stdout.write(`${line}\n`);
+  }
 }

@@ -16,6 +16,12 @@ import { FOOTNOTE_ID_PREFIX } from './urls';
  * - links between chapters (`./background/`, `../scandal/#…`) become links within the page, and other
  *   relative links are made site-absolute, since the page lives at another address than the chapter.
  *
+ * - a source's full citation is given once, in the first note that cites it; a later note that cites
+ *   it again gives a short form (publisher and title, from `shortCitations`) and the number of that
+ *   first note, with a link to it, before its own locator and evidence passage. A typeset brief's
+ *   notes do the same ("Author, Title (n. 4)"); it keeps the notes from repeating the same citation
+ *   and its address dozens of times.
+ *
  * Footnote ids need no change: they are already prefixed with the chapter's file name.
  *
  * Each chapter's HTML is parsed with parse5 (as browsers parse it), and the few tag names,
@@ -43,6 +49,25 @@ export interface WholeExplainerHtml {
   chapters: ChapterNotes[];
   /** Notes in all chapters. */
   notes: number;
+  /** Each cited source's first note: the one that gives its full citation. */
+  firstNotes: Map<string, FirstNote>;
+}
+
+/** The note that first cites a source: its element id and its page-wide number. */
+export interface FirstNote {
+  id: string;
+  number: number;
+}
+
+export interface JoinOptions {
+  /**
+   * A short form of each source's citation, as HTML (publisher and title), by source id: what a later
+   * note that cites the source again shows instead of the full citation. A source without one is
+   * cited in full every time.
+   */
+  shortCitations?: Record<string, string>;
+  /** "see note 4": the words around a later note's link to the first, as HTML around the number. */
+  seeNote?: (number: number) => string;
 }
 
 /** The id of a chapter's section on the whole-explainer page. */
@@ -57,8 +82,9 @@ const CHAPTER_START = new RegExp(`<section\\b[^>]*\\s${CHAPTER_ATTRIBUTE}="([^"]
  * @param html the rendered page part holding the chapter sections
  * @param chapterPaths each chapter's key and its own page's path, e.g. `background` → `/armenia-belarus-csto/background/`
  */
-export function joinChapters(html: string, chapterPaths: Record<string, string>): WholeExplainerHtml {
+export function joinChapters(html: string, chapterPaths: Record<string, string>, options: JoinOptions = {}): WholeExplainerHtml {
   const keyByPath = new Map(Object.entries(chapterPaths).map(([key, path]) => [path, key]));
+  const firstNotes = new Map<string, FirstNote>();
   const starts = [...html.matchAll(CHAPTER_START)];
   const chapters: ChapterNotes[] = [];
   const parts = [html.slice(0, starts[0]?.index ?? html.length)];
@@ -66,12 +92,12 @@ export function joinChapters(html: string, chapterPaths: Record<string, string>)
   for (const [index, start] of starts.entries()) {
     const key = start[1]!;
     const section = html.slice(start.index, starts[index + 1]?.index ?? html.length);
-    const joined = joinChapter(section, key, offset, chapterPaths[key] ?? '/', keyByPath);
+    const joined = joinChapter(section, key, offset, chapterPaths[key] ?? '/', keyByPath, { ...options, firstNotes });
     parts.push(joined.html);
     chapters.push({ chapter: key, offset, count: joined.count });
     offset += joined.count;
   }
-  return { html: parts.join(''), chapters, notes: offset };
+  return { html: parts.join(''), chapters, notes: offset, firstNotes };
 }
 
 interface JoinedChapter {
@@ -92,7 +118,14 @@ interface Edit {
  * renumbers its notes and demotes and renames its headings, the second mends the links and ARIA
  * references that point at renamed ids or at other chapters.
  */
-function joinChapter(html: string, key: string, offset: number, chapterPath: string, keyByPath: Map<string, string>): JoinedChapter {
+function joinChapter(
+  html: string,
+  key: string,
+  offset: number,
+  chapterPath: string,
+  keyByPath: Map<string, string>,
+  options: JoinOptions & { firstNotes: Map<string, FirstNote> },
+): JoinedChapter {
   const chapter = parseFragment(html, { sourceCodeLocationInfo: true }).childNodes.find(
     (node): node is Element => isElement(node) && attribute(node, CHAPTER_ATTRIBUTE) === key,
   );
@@ -109,7 +142,9 @@ function joinChapter(html: string, key: string, offset: number, chapterPath: str
       if (shifted !== undefined) edits.push(...setAttribute(html, node, 'aria-label', shifted));
     } else if (node.tagName === 'ol' && parent.tagName === 'section' && hasAttribute(parent, 'data-footnotes')) {
       edits.push(...setAttribute(html, node, 'start', String(offset + 1)));
-      count += node.childNodes.filter((child) => isElement(child) && child.tagName === 'li').length;
+      const items = node.childNodes.filter((child): child is Element => isElement(child) && child.tagName === 'li');
+      for (const [index, item] of items.entries()) edits.push(...citeOnce(html, item, offset + index + 1, options));
+      count += items.length;
     }
     const level = inProse ? /^h([1-5])$/.exec(node.tagName)?.[1] : undefined;
     if (level) {
@@ -155,6 +190,46 @@ function joinChapter(html: string, key: string, offset: number, chapterPath: str
     edits.push(...setAttribute(html, node, 'href', href));
   });
   return { html: applyEdits(html, edits, key), count };
+}
+
+/**
+ * A note's citations: the first of each source is kept in full and remembered; a later one becomes
+ * the source's short form and a link to that first note, and loses the outlet's label, which the
+ * first note gives.
+ */
+function citeOnce(html: string, note: Element, number: number, options: JoinOptions & { firstNotes: Map<string, FirstNote> }): Edit[] {
+  const edits: Edit[] = [];
+  const id = attribute(note, 'id') ?? '';
+  const seeNote = options.seeNote ?? ((n: number) => `n. ${n}`);
+  for (const paragraph of note.childNodes) {
+    if (!isElement(paragraph)) continue;
+    let shortened = false;
+    for (const child of paragraph.childNodes) {
+      if (!isElement(child) || child.tagName !== 'span') continue;
+      const classes = (attribute(child, 'class') ?? '').split(/\s+/);
+      if (shortened && classes.includes('outlet-label')) {
+        const location = child.sourceCodeLocation;
+        if (location) edits.push({ start: location.startOffset, end: location.endOffset, text: '' });
+        continue;
+      }
+      shortened = false;
+      const source = classes.includes('citation') ? attribute(child, 'data-source') : undefined;
+      if (source === undefined) continue;
+      const first = options.firstNotes.get(source);
+      const short = options.shortCitations?.[source];
+      if (!first) {
+        options.firstNotes.set(source, { id, number });
+        continue;
+      }
+      const location = child.sourceCodeLocation;
+      if (short === undefined || !location?.startTag || !location.endTag) continue;
+      const link = `<a href="#${escapeHtml(first.id)}" class="first-citation">${seeNote(first.number)}</a>`;
+      edits.push({ start: location.startTag.endOffset, end: location.endTag.startOffset, text: `${short} (${link})` });
+      edits.push(...setAttribute(html, child, 'class', [...classes, 'citation-short'].join(' ')));
+      shortened = true;
+    }
+  }
+  return edits;
 }
 
 /** Every element under `root`, with its parent and whether it is inside the chapter's text (`.prose-explainer`). */

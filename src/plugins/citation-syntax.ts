@@ -14,8 +14,7 @@
  */
 export const CITATION = /\[(@[^\]]*)\]/g;
 
-/** At most this many words in an evidence passage: a quotation that supports a sentence, not a copy of the page. */
-export const PASSAGE_MAX_WORDS = 50;
+export { PASSAGE_MAX_WORDS } from '../schemas/cited-source';
 
 export interface CitationItem {
   id: string;

@@ -1,5 +1,6 @@
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
+import type { Root } from 'mdast';
 import remarkSmartypants from 'remark-smartypants';
 import type { Options as RemarkRehypeOptions } from 'remark-rehype';
 import type { PluggableList } from 'unified';
@@ -23,10 +24,13 @@ export function markdownProcessor(options: RemarkCitationsOptions = {}) {
   return unified({ gfm: false, smartypants: false, ...markdownPlugins(options) });
 }
 
+/** SmartyPants on an mdast tree (the package types its transformer for any unist tree, which Astro's types refuse). */
+const remarkSmartQuotes = () => (remarkSmartypants as unknown as () => (tree: Root) => void)();
+
 /** The plugins, in order: also what the transform's unit tests run, so they test this very list. */
 export function markdownPlugins(options: RemarkCitationsOptions = {}) {
   return {
-    remarkPlugins: [remarkGfm, remarkContentPolicy, [remarkCitations, options], remarkSmartypants] satisfies PluggableList,
+    remarkPlugins: [remarkGfm, remarkContentPolicy, [remarkCitations, options], remarkSmartQuotes] satisfies PluggableList,
     rehypePlugins: [rehypeFootnotes, rehypeScrollableTables] satisfies PluggableList,
     remarkRehype: FOOTNOTE_OPTIONS,
   };

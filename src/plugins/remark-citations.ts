@@ -30,7 +30,7 @@ import { loadDataCollections } from '../lib/data-collections';
 import { formatDate, formatDateRange } from '../lib/dates';
 import { nearest } from '../lib/nearest';
 import { CONTENT_DIRS, type ContentDirs } from '../lib/content-dirs';
-import { formatProblem, pointAt, type ContentProblem } from '../lib/content-error';
+import { annotateDuringBuild, formatProblem, pointAt, type ContentProblem } from '../lib/content-error';
 
 /**
  * Turns the explainer's citation syntax into numbered GFM footnotes, and expands the components that
@@ -99,6 +99,7 @@ export default function remarkCitations(options: RemarkCitationsOptions = {}) {
       // As file.fail() would, plus the problem itself for the content checks (src/lib/checks) to read.
       const message = file.message(formatProblem(full), { place, ruleId: 'citation', source: 'remark-citations' });
       message.fatal = true;
+      annotateDuringBuild([full]);
       throw Object.assign(message, { problem: full });
     };
 
@@ -311,7 +312,7 @@ export default function remarkCitations(options: RemarkCitationsOptions = {}) {
       const content: PhrasingContent[] = [
         { type: 'strong', children: [{ type: 'text', value: strings().editorsNote }] },
         { type: 'text', value: `${article?.publisher ?? correction.article.id} ${correction.articleSays}. ${correction.fact}` },
-        ...correction.evidence.map((source) => citeSource({ id: source.id }, node)),
+        ...correction.evidence.map((source) => citeSource(citedItem(source), node)),
         { type: 'text', value: ' ' },
         { type: 'link', url: `${base}corrections/#${id}`, children: [{ type: 'text', value: strings().allCorrections }] },
       ];
@@ -354,7 +355,7 @@ export default function remarkCitations(options: RemarkCitationsOptions = {}) {
             cell([
               { type: 'strong', children: [{ type: 'text', value: event.title }] },
               { type: 'text', value: `. ${event.summary}` },
-              ...event.sources.map((source) => citeSource({ id: source.id }, node)),
+              ...event.sources.map((source) => citeSource(citedItem(source), node)),
             ]),
           ],
         };
@@ -476,6 +477,11 @@ function noteLabel(prefix: string, { id, locator, passage, translation }: Citati
         .slice(0, 8),
     );
   return parts.join('-');
+}
+
+/** A data entry's cited source as a citation item: the id, and the passage it carries, if any. */
+function citedItem({ id, passage, translation }: { id: string; passage?: string; translation?: string }): CitationItem {
+  return { id, ...(passage ? { passage } : {}), ...(translation ? { translation } : {}) };
 }
 
 function isSiteLanguage(language: string): boolean {

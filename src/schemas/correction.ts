@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { citedSource } from './cited-source';
 import type { References } from './reference';
 
 export const VERDICTS = {
@@ -18,6 +19,6 @@ export function correctionSchema(references: References) {
     articleSays: z.string().min(1),
     /** What holds, one or two sentences in our words. */
     fact: z.string().min(1),
-    evidence: z.array(references.sources).min(1, { error: 'a correction needs at least one source as evidence' }),
+    evidence: z.array(citedSource(references)).min(1, { error: 'a correction needs at least one source as evidence' }),
   });
 }

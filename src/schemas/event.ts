@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { partialDate } from './partial-date';
+import { citedSource } from './cited-source';
 import type { References } from './reference';
 
 export function eventSchema(references: References) {
@@ -13,7 +14,7 @@ export function eventSchema(references: References) {
       /** One or two sentences in our own words. */
       summary: z.string().min(1),
       people: z.array(references.people).default([]),
-      sources: z.array(references.sources).min(1, { error: 'every event needs at least one source' }),
+      sources: z.array(citedSource(references)).min(1, { error: 'every event needs at least one source' }),
     })
     .refine((event) => !event.until || event.until.iso > event.date.iso, {
       error: '`until` must be later than `date`',

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { partialDate } from './partial-date';
+import { citedSource } from './cited-source';
 import type { References } from './reference';
 
 export function personSchema(references: References) {
@@ -18,6 +19,6 @@ export function personSchema(references: References) {
     /** One line: who this person is in the story. */
     summary: z.string().min(1),
     roles: z.array(role).min(1, { error: 'list at least one role, with its dates where known' }),
-    sources: z.array(references.sources).min(1, { error: 'cite at least one source for the roles' }),
+    sources: z.array(citedSource(references)).min(1, { error: 'cite at least one source for the roles' }),
   });
 }

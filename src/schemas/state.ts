@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { partialDate } from './partial-date';
+import { citedSource } from './cited-source';
 import type { References } from './reference';
 
 export const MEMBERSHIP_ACTIONS = {
@@ -19,7 +20,7 @@ export function stateSchema(references: References) {
     action: z.enum(Object.keys(MEMBERSHIP_ACTIONS) as [MembershipAction, ...MembershipAction[]]),
     date: partialDate,
     note: z.string().optional(),
-    sources: z.array(references.sources).min(1),
+    sources: z.array(citedSource(references)).min(1),
   });
   return z.strictObject({
     name: z.string().min(1),

@@ -66,10 +66,14 @@ test('a labelled outlet is labelled wherever it is cited', async ({ page }) => {
   test.skip(labelled.length === 0, 'no source on this site comes from a labelled outlet');
   for (const path of pagesWithNotes()) {
     await page.goto(path);
-    const notes = page.locator('.footnotes li:has(.citation[data-source])');
-    for (const note of await notes.all()) {
-      const source = await note.locator('.citation').first().getAttribute('data-source');
-      if (labelled.includes(source!)) await expect(note.locator('.outlet-label')).toBeVisible();
-    }
+    const unlabelled = await page.locator('.footnotes li:has(.citation[data-source])').evaluateAll(
+      (notes, labelledIds) =>
+        notes
+          .filter((li) => labelledIds.includes(li.querySelector('.citation')!.getAttribute('data-source')!))
+          .filter((li) => !li.querySelector('.outlet-label')?.checkVisibility())
+          .map((li) => li.id),
+      labelled,
+    );
+    expect(unlabelled, path).toEqual([]);
   }
 });

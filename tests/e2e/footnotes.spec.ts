@@ -1,16 +1,16 @@
 import { expect, test } from '@playwright/test';
-import { EXPLAINER } from './site-pages';
+import { readDataCollections } from '../../src/lib/data-collections';
+import { CHAPTER, chapterPathsOf, explainerPaths } from './site-pages';
 
-async function chapterPaths(page: import('@playwright/test').Page): Promise<string[]> {
-  await page.goto(EXPLAINER);
-  return page
-    .getByRole('navigation', { name: 'Chapters in this explainer' })
-    .getByRole('link')
-    .evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
-}
+/**
+ * Notes, citations and quotations on every chapter of every explainer, as invariants of any correct
+ * content: each marker has its note and back, each citation a listed source and, in the prose, its
+ * evidence passage; each quotation is a statement's words, linked to its source.
+ */
+const chapters = explainerPaths().flatMap((explainer) => chapterPathsOf(explainer));
 
 test('a footnote marker jumps to its note, and the note links back to the marker', async ({ page }) => {
-  await page.goto(`${EXPLAINER}scandal/`);
+  await page.goto(CHAPTER);
   const marker = page.locator('a[data-footnote-ref]').first();
   const noteId = (await marker.getAttribute('href'))!.slice(1);
   const markerId = (await marker.getAttribute('id'))!;
@@ -26,9 +26,9 @@ test('a footnote marker jumps to its note, and the note links back to the marker
 test('every chapter: each marker has a note, each note a marker, and each citation a listed source', async ({ page }) => {
   await page.goto('/sources/');
   const knownSources = new Set(await page.locator('main li[id]').evaluateAll((items) => items.map((li) => li.id)));
-  expect(knownSources.size).toBeGreaterThan(10);
+  expect(knownSources.size).toBeGreaterThan(0);
 
-  for (const path of await chapterPaths(page)) {
+  for (const path of chapters) {
     await page.goto(path);
     const report = await page.evaluate(() => {
       const ids = (selector: string, attribute: string) =>
@@ -45,7 +45,7 @@ test('every chapter: each marker has a note, each note a marker, and each citati
         markers: markerTargets.length,
       };
     });
-    expect(report.markers, `${path} has footnotes`).toBeGreaterThan(3);
+    expect(report.markers, `${path} has footnotes`).toBeGreaterThan(0);
     expect(report.markersWithoutNote, path).toEqual([]);
     expect(report.notesWithoutMarker, path).toEqual([]);
     expect(report.backlinksWithoutMarker, path).toEqual([]);
@@ -56,9 +56,74 @@ test('every chapter: each marker has a note, each note a marker, and each citati
   }
 });
 
-test('quotations are semantic, with the source address in cite', async ({ page }) => {
-  await page.goto(`${EXPLAINER}scandal/`);
-  const blockquote = page.locator('figure.quote blockquote').first();
-  await expect(blockquote).toHaveAttribute('cite', /^https?:\/\//);
-  await expect(page.locator('figure.quote figcaption a[data-footnote-ref]').first()).toBeVisible();
+/** Text compared as the build may have set it: curled quotes and apostrophes, dashes, ellipses and spacing undone. */
+const plain = (text: string) =>
+  text
+    .normalize('NFKC')
+    .replace(/[\u2018\u2019\u02bc]/g, "'")
+    .replace(/[\u201c\u201d\u00ab\u00bb\u201e]/g, '"')
+    .replace(/[\u2013\u2014]/g, '-')
+    .replace(/\u2026/g, '...')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+test('every quotation is a statement’s words, marked up as a quotation with its source’s address and a note', async ({ page }) => {
+  const { data } = readDataCollections();
+  const statements = [...data.statements.values()].map((statement) => ({
+    text: plain(statement.text),
+    url: data.sources.get(statement.source.id)?.url,
+  }));
+  for (const path of chapters) {
+    await page.goto(path);
+    const found = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('main figure.quote blockquote, main q.quote')].map((quote) => ({
+        block: quote.tagName === 'BLOCKQUOTE',
+        text: quote.innerText,
+        cite: quote.getAttribute('cite'),
+        // A block quotation is cited in its caption; an inline one right after it.
+        cited: Boolean(
+          quote.tagName === 'BLOCKQUOTE'
+            ? quote.closest('figure')?.querySelector('figcaption a[data-footnote-ref]')
+            : quote.nextElementSibling?.querySelector('a[data-footnote-ref]'),
+        ),
+      })),
+    );
+    for (const quote of found) {
+      const from = statements.filter((statement) => statement.text.includes(plain(quote.text)));
+      expect(from.length, `${path}: “${quote.text.slice(0, 60)}” is no statement's words`).toBeGreaterThan(0);
+      expect(
+        from.map((statement) => statement.url),
+        `${path}: “${quote.text.slice(0, 60)}” cites another address`,
+      ).toContain(quote.cite);
+      expect(quote.cited, `${path}: “${quote.text.slice(0, 60)}” has no note`).toBe(true);
+    }
+  }
+});
+
+test('every citation in a chapter’s prose carries its evidence passage in its note', async ({ page }) => {
+  let checked = 0;
+  for (const path of chapters) {
+    await page.goto(path);
+    const { missing: withoutEvidence, checked: checkedHere } = await page.evaluate(() => {
+      const missing: string[] = [];
+      let checked = 0;
+      for (const marker of document.querySelectorAll<HTMLAnchorElement>('.prose-explainer a[data-footnote-ref]')) {
+        // Quotations, editor's notes, tables and charts cite through their component: the quotation or
+        // the data is the evidence. So does the marker right after an inline quotation.
+        if (marker.closest('figure, aside, table, .footnotes')) continue;
+        const before = marker.closest('sup')?.previousSibling;
+        if (before instanceof Element && before.matches('q.quote')) continue;
+        const note = document.getElementById(decodeURIComponent(marker.hash.slice(1)));
+        // An explanatory note of our own ([^note]) cites no source.
+        if (!note?.querySelector('.citation')) continue;
+        checked++;
+        if (!note.querySelector('q.evidence')) missing.push(`note ${marker.textContent}: ${note.innerText.slice(0, 80)}`);
+      }
+      return { missing, checked };
+    });
+    expect(withoutEvidence, path).toEqual([]);
+    checked += checkedHere;
+  }
+  // Every paragraph of fact is cited, so any correct content has citations to check.
+  expect(checked, 'no citation in any chapter’s prose was checked').toBeGreaterThan(0);
 });

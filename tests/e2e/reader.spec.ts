@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { EXPLAINER, sitemapPaths } from './site-pages';
+import { CHAPTER, sitemapPaths } from './site-pages';
 
-const CHAPTER = `${EXPLAINER}scandal/`;
+// Search and the membership chart are tested on the fixture site, with words it is known to hold:
+// tests/e2e/fixture/engine.spec.ts.
 
 test.describe('theme', () => {
   test('a stored dark choice is applied before the body is drawn (no flash)', async ({ page }) => {
@@ -94,36 +95,6 @@ test('reading a chapter fetches no font (the print face loads only to print) and
   await page.goto(CHAPTER, { waitUntil: 'networkidle' });
   expect(requests.filter((url) => /\.(woff2?|ttf|otf)$/.test(url))).toEqual([]);
   expect(requests.filter((url) => url.includes('/pagefind/'))).toEqual([]);
-});
-
-test('search loads only when opened, and finds a person across chapters', async ({ page }) => {
-  const requests: string[] = [];
-  page.on('request', (request) => requests.push(request.url()));
-  await page.goto(EXPLAINER);
-  expect(requests.filter((url) => url.includes('/pagefind/'))).toEqual([]);
-  await page.getByRole('button', { name: 'Search the explainers' }).click();
-  await page.getByRole('searchbox').fill('Tileuberdi');
-  const results = page.locator('[data-search-results] li a');
-  await expect(results.first()).toBeVisible();
-  expect(await results.count()).toBeGreaterThanOrEqual(2);
-  await results.first().click();
-  await expect(page.locator('main')).toContainText('Tileuberdi');
-});
-
-test('the membership chart has a data table alternative with every state', async ({ page }) => {
-  await page.goto(`${EXPLAINER}csto-context/`);
-  const chart = page.locator('figure.membership-chart');
-  await expect(chart.locator('svg[role="img"]')).toBeVisible();
-  await expect(chart.locator('table')).toBeHidden();
-  await chart.getByText('The chart’s data as a table').click();
-  const rows = chart.locator('tbody tr');
-  await expect(rows).toHaveCount(9);
-  // A row is found by its state's name in the row header (a source's name may mention another state).
-  const row = (state: string) => rows.filter({ has: page.getByRole('rowheader', { name: state, exact: true }) });
-  await expect(row('Armenia')).toContainText('Froze participation, 22 February 2024');
-  await expect(row('Uzbekistan')).toContainText('Membership suspended, 19 December 2012');
-  // Each change carries its own sources, as the timeline's events do.
-  await expect(row('Armenia').locator('li').filter({ hasText: 'Froze participation' }).locator('.source-links a')).not.toHaveCount(0);
 });
 
 test.describe('at 320 px', () => {

@@ -96,5 +96,5 @@ test('external links cannot reach back into the page', async ({ page, baseURL })
     expect(unsafe, path).toEqual([]);
     checked += await page.locator(`a[href^="http"]:not([href^="${origin}"])`).count();
   }
-  expect(checked, 'external links were found to check').toBeGreaterThan(10);
+  expect(checked, 'external links were found to check').toBeGreaterThan(0);
 });

@@ -40,18 +40,18 @@ const VALID = {
   ].join('\n'),
 };
 
-function run(files: Record<string, string>) {
+async function run(files: Record<string, string>) {
   const dist = site(files);
   const pages = htmlFilesIn(dist).map((file) => readPage(dist, file, options.base));
   const strip = (problems: string[]) => problems.map((problem) => problem.replace(/^\S*?dist-\w+\//, ''));
   return {
     links: strip([...checkLinks(dist, pages, options), ...checkSitemap(dist, pages, options)]),
-    security: strip([...checkSecurity(pages, options), ...checkHeaders(dist)]),
+    security: strip([...checkSecurity(pages, options), ...(await checkHeaders(dist))]),
   };
 }
 
-test('a valid little site passes every rule', () => {
-  expect(run(VALID)).toEqual({ links: [], security: [] });
+test('a valid little site passes every rule', async () => {
+  expect(await run(VALID)).toEqual({ links: [], security: [] });
 });
 
 test('tags and attributes are read as written, entities decoded, script text kept whole', () => {
@@ -73,14 +73,14 @@ describe('links', () => {
     ['an external address without a domain', '<a href="https://localhost/x">x</a>', 'not a public domain'],
     ['a malformed external address', '<a href="http://exa mple.org/">x</a>', 'not a well-formed URL'],
     ['a javascript: URL', '<a href="javascript:alert(1)">x</a>', 'a javascript: URL'],
-  ])('%s', (_, body, message) => {
-    const { links } = run({ ...VALID, 'index.html': page(body) });
+  ])('%s', async (_, body, message) => {
+    const { links } = await run({ ...VALID, 'index.html': page(body) });
     expect(links).toHaveLength(1);
     expect(links[0]).toContain(message);
   });
 
-  test('a sitemap entry that is not a page', () => {
-    const { links } = run({ ...VALID, 'sitemap-0.xml': '<urlset><url><loc>https://example.org/gone/</loc></url></urlset>' });
+  test('a sitemap entry that is not a page', async () => {
+    const { links } = await run({ ...VALID, 'sitemap-0.xml': '<urlset><url><loc>https://example.org/gone/</loc></url></urlset>' });
     expect(links).toEqual(['sitemap-0.xml: https://example.org/gone/ is not a page of the built site']);
   });
 });
@@ -110,45 +110,47 @@ describe('security', () => {
       page('<a href="https://news.example.com/" target="_blank">x</a>'),
       'target="_blank" without rel="noopener noreferrer"',
     ],
-  ])('%s', (_, html, message) => {
-    const { security } = run({ ...VALID, 'index.html': html });
+  ])('%s', async (_, html, message) => {
+    const { security } = await run({ ...VALID, 'index.html': html });
     expect(security).toHaveLength(1);
     expect(security[0]).toContain(message);
   });
 
-  test('JSON-LD is data, not a script the policy must allow', () => {
-    expect(run({ ...VALID, 'index.html': page('<script type="application/ld+json">{"@type":"Article"}</script>') }).security).toEqual([]);
+  test('JSON-LD is data, not a script the policy must allow', async () => {
+    expect(
+      (await run({ ...VALID, 'index.html': page('<script type="application/ld+json">{"@type":"Article"}</script>') })).security,
+    ).toEqual([]);
   });
 
-  test('a policy after a script does not cover it', () => {
+  test('a policy after a script does not cover it', async () => {
     const late = `<!doctype html><html lang="en"><head><meta charset="utf-8"><script>${THEME}</script>${CSP}</head><body></body></html>`;
-    const { security } = run({ ...VALID, 'index.html': late });
+    const { security } = await run({ ...VALID, 'index.html': late });
     expect(security).toEqual([expect.stringContaining('<script> before the Content-Security-Policy')]);
   });
 
   test.each([
     ['closes its element early', '{"name":"</script><script>alert(1)</script>"}'],
     ['opens a comment', '{"name":"<!--"}'],
-  ])('JSON-LD whose text %s', (_, json) => {
-    const { security } = run({ ...VALID, 'index.html': page(`<script type="application/ld+json">${json}</script>`) });
+  ])('JSON-LD whose text %s', async (_, json) => {
+    const { security } = await run({ ...VALID, 'index.html': page(`<script type="application/ld+json">${json}</script>`) });
     expect(security.join('\n')).toMatch(/can end it early|not valid JSON/);
   });
 
-  test('a header policy that is only frame-ancestors', () => {
-    const { security } = run({
+  test('a header policy that is only frame-ancestors', async () => {
+    const { security } = await run({
       ...VALID,
       _headers: VALID._headers.replace(/Content-Security-Policy: .*/, "Content-Security-Policy: frame-ancestors 'none'"),
     });
     expect(security).toEqual([expect.stringContaining('Content-Security-Policy')]);
   });
 
-  test('a missing security header', () => {
-    const { security } = run({ ...VALID, _headers: VALID._headers.replace('  X-Content-Type-Options: nosniff\n', '') });
+  test('a missing security header', async () => {
+    const { security } = await run({ ...VALID, _headers: VALID._headers.replace('  X-Content-Type-Options: nosniff\n', '') });
     expect(security).toEqual(['_headers: "/*" does not set X-Content-Type-Options']);
   });
 
-  test('security headers set for some pages only', () => {
-    const { security } = run({ ...VALID, _headers: VALID._headers.replace('/*', '/people/*') });
+  test('security headers set for some pages only', async () => {
+    const { security } = await run({ ...VALID, _headers: VALID._headers.replace('/*', '/people/*') });
     expect(security).toEqual(['_headers: no "/*" block, so no page gets the security headers']);
   });
 });

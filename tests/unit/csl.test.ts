@@ -25,6 +25,13 @@ describe('citation entries', () => {
     expect(text).not.toMatch(/<\/?(?:a|i|span)\b|&#\d+;/);
   });
 
+  it('marks a title in another language with its lang, even when it opens with a quotation mark', () => {
+    const quoted = { ...source, title: '“Брав участь”: Пашинян висловився', language: 'uk' } as Source;
+    const html = formatEntry(toCslItem('quoted-foreign', quoted));
+    // citeproc prints the inner quotation marks as single ones; the span still holds the whole title.
+    expect(html).toMatch(/<span lang="uk">[‘“]Брав участь[’”]: Пашинян висловився<\/span>/);
+  });
+
   it('gives a numbered style (Vancouver) as one run of text, without the list number', () => {
     const entry = formatEntry(toCslItem('numbered', source), 'vancouver');
     expect(entry).not.toMatch(/<div|^1\./);

@@ -88,6 +88,40 @@ describe('joinChapters', () => {
   });
 
   it('leaves a page without chapters alone', () => {
-    expect(joinChapters('<p>1</p>', paths)).toEqual({ html: '<p>1</p>', chapters: [], notes: 0 });
+    expect(joinChapters('<p>1</p>', paths)).toEqual({ html: '<p>1</p>', chapters: [], notes: 0, firstNotes: new Map() });
+  });
+
+  it('cites each source in full once: a later note gives its short form and the number of the first', () => {
+    const note = (source: string, rest = '') =>
+      `<span class="citation" data-source="${source}"><i>Paper</i> (2024) “Full title,” 1 May. Available at: <a href="https://x.example/${source}">https://x.example/${source}</a>.</span> <span class="outlet-label">(State-run)</span>${rest}`;
+    const withNotes = (key: string, notes: string[]) => {
+      const html = chapter(
+        key,
+        notes.map((_, index) => `n${index}`),
+      );
+      return notes.reduce((text, body, index) => text.replace(`Note n${index}. `, `${body} `), html);
+    };
+    const { html, firstNotes } = joinChapters(
+      withNotes('index', [note('a'), note('b', ' <q class="evidence">words</q>')]) +
+        withNotes('one', [note('a', ' (p. 2) <q class="evidence">other words</q>'), note('c')]),
+      paths,
+      { shortCitations: { a: '<i>Paper</i>, “A”', b: '<i>Paper</i>, “B”' } },
+    );
+    expect([...firstNotes]).toEqual([
+      ['a', { id: 'user-content-fn-index-n0', number: 1 }],
+      ['b', { id: 'user-content-fn-index-n1', number: 2 }],
+      ['c', { id: 'user-content-fn-one-n1', number: 4 }],
+    ]);
+    // Note 3 cites "a" again: short form, a link to note 1, its own locator and passage, no second label.
+    const third = /<li id="user-content-fn-one-n0">([\s\S]*?)<\/li>/.exec(html)![1]!;
+    expect(third).toContain(
+      '<span class="citation citation-short" data-source="a"><i>Paper</i>, “A” (<a href="#user-content-fn-index-n0" class="first-citation">n. 1</a>)</span>',
+    );
+    expect(third).toContain('(p. 2) <q class="evidence">other words</q>');
+    expect(third).not.toContain('https://x.example/a');
+    expect(third).not.toContain('outlet-label');
+    // First citations stay whole.
+    expect(html.match(/https:\/\/x\.example\/a"/g)).toHaveLength(1);
+    expect(html).toContain('href="https://x.example/c"');
   });
 });

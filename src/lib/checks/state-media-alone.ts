@@ -12,7 +12,8 @@ import { pointAt, sourceOf, walk, type ChapterFile, type ContentModel } from './
 export function checkStateMediaAlone(model: ContentModel): ContentProblem[] {
   const names = (sourceId: string): string[] | undefined => {
     const source = model.data.sources.get(sourceId);
-    const outlet = source && model.data.outlets.get(source.outlet.id);
+    if (!source) return undefined;
+    const outlet = model.data.outlets.get(source.outlet.id);
     return outlet?.control === 'state-controlled' ? [outlet.name, source.publisher] : undefined;
   };
   return model.chapters.flatMap((chapter) => {
