@@ -4,13 +4,13 @@ import { dirname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { parseFragment } from 'parse5';
+import { parse } from 'parse5';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { cacheKey, cachedArtefact, packageVersions } from '../lib/build-cache';
 import { CHROMIUM_ARGS, CHROMIUM_INSTALL_HINT, findChromium } from '../lib/chromium';
 import { wholeExplainerFilesIn } from '../lib/built-files';
-import { attribute, type Element } from '../lib/parsed-html';
+import { attribute, findElement, hasAttribute } from '../lib/parsed-html';
 import { PDF_EDITION_ENABLED, PDF_PAPER } from '../lib/print-edition';
 import { expectedEdition, problemsInPrinted, squash } from '../lib/printed-edition-check';
 import { startStaticServer } from '../lib/static-server';
@@ -133,8 +133,8 @@ async function writePdfEditions(root: string, base: string, pages: string[], log
  * that carries them is parsed: the page itself can be megabytes.
  */
 function editionOf(html: string, url: string): Edition {
-  const tag = /<article\b[^>]*\sdata-pdf-file=[^>]*>/.exec(html)?.[0];
-  const article = tag ? (parseFragment(`${tag}</article>`).childNodes[0] as Element) : undefined;
+  // Found by the HTML parser, not a pattern: a title may hold ">" or "</" in its attribute.
+  const article = findElement(parse(html), (element) => hasAttribute(element, 'data-pdf-file'));
   const data = (name: string) => (article && attribute(article, `data-pdf-${name}`)) ?? '';
   const edition = {
     file: data('file'),

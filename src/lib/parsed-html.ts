@@ -21,3 +21,14 @@ export function attribute(node: Element, name: string): string | undefined {
 export function hasAttribute(node: Element, name: string): boolean {
   return node.attrs.some((attr) => attr.name === name);
 }
+
+/** The first element, in document order, that `matches`; undefined when none does. */
+export function findElement(node: { childNodes?: ChildNode[] }, matches: (element: Element) => boolean): Element | undefined {
+  for (const child of node.childNodes ?? []) {
+    if (!isElement(child)) continue;
+    if (matches(child)) return child;
+    const found = findElement('content' in child ? child.content : child, matches);
+    if (found) return found;
+  }
+  return undefined;
+}
