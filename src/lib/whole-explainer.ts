@@ -203,16 +203,10 @@ function citeOnce(html: string, note: Element, number: number, options: JoinOpti
   const seeNote = options.seeNote ?? ((n: number) => `n. ${n}`);
   for (const paragraph of note.childNodes) {
     if (!isElement(paragraph)) continue;
-    let shortened = false;
     for (const child of paragraph.childNodes) {
       if (!isElement(child) || child.tagName !== 'span') continue;
       const classes = (attribute(child, 'class') ?? '').split(/\s+/);
-      if (shortened && classes.includes('outlet-label')) {
-        const location = child.sourceCodeLocation;
-        if (location) edits.push({ start: location.startOffset, end: location.endOffset, text: '' });
-        continue;
-      }
-      shortened = false;
+      // A short form keeps the outlet's label (state media are labelled wherever they are cited).
       const source = classes.includes('citation') ? attribute(child, 'data-source') : undefined;
       if (source === undefined) continue;
       const first = options.firstNotes.get(source);
@@ -226,7 +220,6 @@ function citeOnce(html: string, note: Element, number: number, options: JoinOpti
       const link = `<a href="#${escapeHtml(first.id)}" class="first-citation">${seeNote(first.number)}</a>`;
       edits.push({ start: location.startTag.endOffset, end: location.endTag.startOffset, text: `${short} (${link})` });
       edits.push(...setAttribute(html, child, 'class', [...classes, 'citation-short'].join(' ')));
-      shortened = true;
     }
   }
   return edits;

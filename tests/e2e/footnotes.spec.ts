@@ -111,7 +111,8 @@ test('every citation in a chapter’s prose carries its evidence passage in its 
         // Quotations, editor's notes, tables and charts cite through their component: the quotation or
         // the data is the evidence. So does the marker right after an inline quotation.
         if (marker.closest('figure, aside, table, .footnotes')) continue;
-        const before = marker.closest('sup')?.previousSibling;
+        // (Markers and the punctuation after them are kept together in a span.fn-anchor.)
+        const before = (marker.closest('.fn-anchor') ?? marker.closest('sup'))?.previousSibling;
         if (before instanceof Element && before.matches('q.quote')) continue;
         const note = document.getElementById(decodeURIComponent(marker.hash.slice(1)));
         // An explanatory note of our own ([^note]) cites no source.

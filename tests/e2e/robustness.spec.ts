@@ -11,13 +11,14 @@ const chapters = paths.filter((path) => /^\/[^/]+\/[^/]+\/$/.test(path));
 
 /**
  * The text blocks of <main> a reader can see. Controls are left out (a Print button needs
- * JavaScript and rightly hides without it), as are closed popovers and dialogs, and the in-page
- * contents list (a wide-screen aid; the headings it lists stay).
+ * JavaScript and rightly hides without it), as are closed popovers and dialogs, the in-page
+ * contents list (a wide-screen aid; the headings it lists stay), and guidance about what only a
+ * script does ([data-needs-script]: "select the words … and they are filled in").
  */
 async function readableText(page: Page): Promise<string[]> {
   return page.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>('main :is(p, li, h1, h2, h3, h4, td, th, dd, dt, figcaption, blockquote)')]
-      .filter((element) => !element.closest('[popover], dialog, template, .chapter-toc'))
+      .filter((element) => !element.closest('[popover], dialog, template, .chapter-toc, [data-needs-script]'))
       .filter((element) => element.checkVisibility({ opacityProperty: true, visibilityProperty: true }))
       .map((element) => {
         const copy = element.cloneNode(true) as HTMLElement;
