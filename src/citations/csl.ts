@@ -1,5 +1,6 @@
 import { Cite, plugins, type CslItem } from '@citation-js/core';
 import { escapeUTF8 } from 'entities';
+import { nested } from '../lib/nested-quotes';
 import '@citation-js/plugin-csl';
 import '@citation-js/plugin-bibtex';
 import { packageVersions, persistentMemo } from '../lib/build-cache';
@@ -86,7 +87,7 @@ export function formatEntry(item: CslItem, style: CitationStyle = NOTE_STYLE): s
 export function formatSourceEntry(id: string, source: Source): string {
   const parts = [formatEntry(toCslItem(id, source))];
   if (source.titleTranslated)
-    parts.push(`<span class="title-translated">Headline in English: “${escapeUTF8(source.titleTranslated)}”.</span>`);
+    parts.push(`<span class="title-translated">Headline in English: “${escapeUTF8(nested(source.titleTranslated))}”.</span>`);
   if (source.via) parts.push(`<span class="via">Story by ${escapeUTF8(source.via)}.</span>`);
   if (source.archived) parts.push(`<a class="archived" href="${escapeUTF8(source.archived)}">Archived copy</a>.`);
   return parts.join(' ');

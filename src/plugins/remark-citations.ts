@@ -22,6 +22,7 @@ import { escapeAttribute, escapeText } from 'entities';
 import { relative } from 'node:path';
 import type { VFile } from 'vfile';
 import { formatSourceEntry } from '../citations/csl';
+import { nested } from '../lib/nested-quotes';
 import { strings } from '../i18n/ui';
 import { SITE } from '../site.config';
 import { chapterPrefix } from './chapter-prefix';
@@ -504,7 +505,7 @@ function outletLabelNode(label: string): PhrasingContent {
 function evidenceNodes(passage: string, translation: string | undefined, language: string): PhrasingContent[] {
   const nodes: PhrasingContent[] = [
     { type: 'text', value: ' ' },
-    verbatim(passage, 'q', { class: 'evidence', ...(translation ? { lang: language } : {}) }),
+    verbatim(nested(passage), 'q', { class: 'evidence', ...(isSiteLanguage(language) ? {} : { lang: language }) }),
   ];
   if (translation) {
     nodes.push(
