@@ -119,7 +119,8 @@ describe('joinChapters', () => {
     );
     expect(third).toContain('(p. 2) <q class="evidence">other words</q>');
     expect(third).not.toContain('https://x.example/a');
-    expect(third).not.toContain('outlet-label');
+    // The outlet's label stays: state media are labelled wherever they are cited.
+    expect(third).toContain('<span class="outlet-label">(State-run)</span>');
     // First citations stay whole.
     expect(html.match(/https:\/\/x\.example\/a"/g)).toHaveLength(1);
     expect(html).toContain('href="https://x.example/c"');
