@@ -14,7 +14,7 @@
  */
 export const CITATION = /\[(@[^\]]*)\]/g;
 
-export { PASSAGE_MAX_WORDS } from '../schemas/cited-source';
+export { PASSAGE_MAX_WORDS, wordCount } from '../schemas/cited-source';
 
 export interface CitationItem {
   id: string;
@@ -77,10 +77,6 @@ export function parseCitation(inner: string): ParsedCitation {
     items.push(item);
   }
   return { items };
-}
-
-export function wordCount(text: string): number {
-  return text.split(/\s+/).filter(Boolean).length;
 }
 
 /** The ids a citation names, or none when it does not parse (the transform reports that). */

@@ -22,6 +22,7 @@ import { escapeAttribute, escapeText } from 'entities';
 import { relative } from 'node:path';
 import type { VFile } from 'vfile';
 import { formatSourceEntry } from '../citations/csl';
+import { outletLabelText } from '../schemas/outlet';
 import { nested } from '../lib/nested-quotes';
 import { strings } from '../i18n/ui';
 import { SITE } from '../site.config';
@@ -494,7 +495,7 @@ function outletLabelNode(label: string): PhrasingContent {
   return {
     type: 'emphasis',
     data: { hName: 'span', hProperties: { className: ['outlet-label'] } },
-    children: [{ type: 'text', value: `(${label})` }],
+    children: [{ type: 'text', value: outletLabelText(label) }],
   };
 }
 

@@ -4,6 +4,11 @@ import type { References } from './reference';
 /** At most this many words in an evidence passage (chapters' citations obey the same limit). */
 export const PASSAGE_MAX_WORDS = 50;
 
+/** Words in a passage, as the limit counts them. */
+export function wordCount(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
 /**
  * A source as a data entry cites it: its id, or its id with the passage of the page that supports
  * the entry (and the editors' translation, for a page in another language), as chapters' citations
@@ -26,7 +31,7 @@ export function citedSource(references: References) {
         passage: z
           .string()
           .min(1)
-          .refine((text) => text.split(/\s+/).filter(Boolean).length <= PASSAGE_MAX_WORDS, {
+          .refine((text) => wordCount(text) <= PASSAGE_MAX_WORDS, {
             error: `a passage of at most ${PASSAGE_MAX_WORDS} words: the words that support the entry`,
           })
           .optional(),

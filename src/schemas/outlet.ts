@@ -33,3 +33,8 @@ export const outletSchema = z
   });
 
 export type Outlet = z.output<typeof outletSchema>;
+
+/** An outlet's label as readers see it beside a source, in notes and on the sources page: "(Russian state news agency)". */
+export function outletLabelText(label: string): string {
+  return `(${label})`;
+}
