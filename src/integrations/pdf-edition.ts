@@ -247,7 +247,7 @@ export class Printer {
       // run on instead: both lose their page name (and so their own running head) and the second
       // starts under the first's notes. The pages are read from the printed file, and it is printed again.
       for (let round = 0; chapters.length > 1 && round < 2; round++) {
-        const starts = await chapterPages(pdf, chapters);
+        const starts = await pagesOf(pdf, chapters);
         const text = await pdfText(pdf);
         const runOn = chapters.filter((key, index) => {
           const start = starts[key];
@@ -272,25 +272,15 @@ export class Printer {
         if (marked === 0) break;
         pdf = await print();
       }
-      // The contents' page numbers: Chromium has no target-counter(), so the chapters' pages are read
-      // from the printed file's destinations, written into the contents, and the page printed again
-      // (the numbers sit in space the contents already keeps, so the pages do not move; a third print
-      // would catch it if they did).
-      const keys = await page.$$eval('[data-contents-page]', (spans) => spans.map((span) => span.getAttribute('data-contents-page')!));
-      for (let round = 0; keys.length > 0 && round < 3; round++) {
-        const numbers = await chapterPages(pdf, keys);
-        const changed = await page.evaluate((pages) => {
-          let changes = 0;
-          for (const span of document.querySelectorAll('[data-contents-page]')) {
-            const number = pages[span.getAttribute('data-contents-page')!];
-            const text = number === undefined ? '' : String(number);
-            if (span.textContent !== text) {
-              span.textContent = text;
-              changes++;
-            }
-          }
-          return changes;
-        }, numbers);
+      // Page numbers (the contents; the pages that cite a source or name a person): Chromium has no
+      // target-counter(), so the pages are read from the printed file's destinations, written in, and the
+      // page printed again. The contents' numbers sit in space it already keeps; the lists of people
+      // and sources come after every place they refer to, so their numbers move only what follows
+      // them, which a further round catches.
+      for (let round = 0; round < 3; round++) {
+        const ids = await page.$$eval('[data-page-of]', (links) => [...new Set(links.map((link) => link.getAttribute('data-page-of')!))]);
+        if (ids.length === 0) break;
+        const changed = await page.evaluate(writePageNumbers, await pagesOf(pdf, ids));
         if (changed === 0) break;
         pdf = await print();
       }
@@ -320,6 +310,8 @@ export class Printer {
  * written (Chromium's outline joins the lines of a wrapped heading without a space).
  */
 function paperLinks({ site, local }: { site: string; local: string }): Heading[] {
+  // Printed here, the page gets page numbers: print.css shows the page references instead of note numbers.
+  document.documentElement.setAttribute('data-paged', '');
   const here = location.href.split('#')[0];
   for (const link of document.querySelectorAll<HTMLAnchorElement>('a[href]')) {
     const target = new URL(link.getAttribute('href')!, location.href);
@@ -339,8 +331,44 @@ function paperLinks({ site, local }: { site: string; local: string }): Heading[]
     .map((heading) => ({ level: Number(heading.tagName[1]), text: (heading.textContent ?? '').replace(/\s+/g, ' ').trim() }));
 }
 
+/**
+ * Runs in the page, between prints: writes each page number into its `[data-page-of]` element. In a
+ * list of page references (`[data-page-refs]`, src/components/explainer/PageRefs.astro) a page already
+ * given is dropped, and the list says how many are left ("p." or "pp."). Returns how many numbers changed.
+ */
+function writePageNumbers(pages: Record<string, number>): number {
+  let changes = 0;
+  for (const element of document.querySelectorAll('[data-page-of]')) {
+    const number = pages[element.getAttribute('data-page-of')!];
+    const text = number === undefined ? '' : String(number);
+    if (element.textContent !== text) {
+      element.textContent = text;
+      changes++;
+    }
+  }
+  for (const list of document.querySelectorAll<HTMLElement>('[data-page-refs]')) {
+    const given = new Set<string>();
+    for (const link of list.querySelectorAll('[data-page-of]')) {
+      const text = link.textContent ?? '';
+      if (text === '' || given.has(text)) {
+        link.remove();
+        changes++;
+      } else given.add(text);
+    }
+    // Commas between the numbers, outside the links (a comma in a link's ::before would make it a link of its own).
+    for (const link of [...list.querySelectorAll('[data-page-of]')].slice(1)) {
+      const previous = link.previousSibling;
+      if (previous?.nodeType === Node.TEXT_NODE) previous.textContent = ', ';
+      else link.before(', ');
+    }
+    list.dataset.count = String(given.size);
+    if (given.size === 0) list.remove();
+  }
+  return changes;
+}
+
 /** The page (from 1) on which each element starts, by id, from the PDF's named destinations. */
-async function chapterPages(bytes: Uint8Array, ids: string[]): Promise<Record<string, number>> {
+async function pagesOf(bytes: Uint8Array, ids: string[]): Promise<Record<string, number>> {
   const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
   const dests = pdf.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
   const pageOf = new Map(pdf.getPages().map((page, index) => [page.ref.toString(), index + 1]));

@@ -32,3 +32,7 @@ export const FOOTNOTE_ID_PREFIX = 'user-content-';
 export function footnoteId(label: string): string {
   return `${FOOTNOTE_ID_PREFIX}fn-${label}`;
 }
+/** The element id of a note's first marker in the text (later uses of the note add `-2`, `-3` …). */
+export function footnoteRefId(label: string): string {
+  return `${FOOTNOTE_ID_PREFIX}fnref-${label}`;
+}

@@ -51,6 +51,8 @@ export interface WholeExplainerHtml {
   notes: number;
   /** Each cited source's first note: the one that gives its full citation. */
   firstNotes: Map<string, FirstNote>;
+  /** With `peoplePath`: each person linked to, by id, with the ids of the links (`mentionAnchor`), in reading order. */
+  mentions: Map<string, string[]>;
 }
 
 /** The note that first cites a source: its element id and its page-wide number. */
@@ -68,6 +70,24 @@ export interface JoinOptions {
   shortCitations?: Record<string, string>;
   /** "see note 4": the words around a later note's link to the first, as HTML around the number. */
   seeNote?: (number: number) => string;
+  /**
+   * The people page's path (e.g. `/people/`). When given, a link to a person's card there
+   * (`<a class="person" href="/people/#id">`) leads instead to the person's entry in the edition's
+   * own list of people (`personEntryAnchor`), and gets an id of its own (`mentionAnchor`) so that the
+   * list can give the pages on which the person is named. A printed edition is read on paper: its
+   * names must lead somewhere inside it.
+   */
+  peoplePath?: string;
+}
+
+/** The id of a person's entry in the edition's list of people. */
+export function personEntryAnchor(person: string): string {
+  return `edition-person-${person}`;
+}
+
+/** The id of the `n`th link (from 1) to a person in the edition. */
+export function mentionAnchor(person: string, n: number): string {
+  return `mention-${person}-${n}`;
 }
 
 /** The id of a chapter's section on the whole-explainer page. */
@@ -85,6 +105,7 @@ const CHAPTER_START = new RegExp(`<section\\b[^>]*\\s${CHAPTER_ATTRIBUTE}="([^"]
 export function joinChapters(html: string, chapterPaths: Record<string, string>, options: JoinOptions = {}): WholeExplainerHtml {
   const keyByPath = new Map(Object.entries(chapterPaths).map(([key, path]) => [path, key]));
   const firstNotes = new Map<string, FirstNote>();
+  const mentions = new Map<string, string[]>();
   const starts = [...html.matchAll(CHAPTER_START)];
   const chapters: ChapterNotes[] = [];
   const parts = [html.slice(0, starts[0]?.index ?? html.length)];
@@ -92,12 +113,12 @@ export function joinChapters(html: string, chapterPaths: Record<string, string>,
   for (const [index, start] of starts.entries()) {
     const key = start[1]!;
     const section = html.slice(start.index, starts[index + 1]?.index ?? html.length);
-    const joined = joinChapter(section, key, offset, chapterPaths[key] ?? '/', keyByPath, { ...options, firstNotes });
+    const joined = joinChapter(section, key, offset, chapterPaths[key] ?? '/', keyByPath, { ...options, firstNotes, mentions });
     parts.push(joined.html);
     chapters.push({ chapter: key, offset, count: joined.count });
     offset += joined.count;
   }
-  return { html: parts.join(''), chapters, notes: offset, firstNotes };
+  return { html: parts.join(''), chapters, notes: offset, firstNotes, mentions };
 }
 
 interface JoinedChapter {
@@ -124,7 +145,7 @@ function joinChapter(
   offset: number,
   chapterPath: string,
   keyByPath: Map<string, string>,
-  options: JoinOptions & { firstNotes: Map<string, FirstNote> },
+  options: JoinOptions & { firstNotes: Map<string, FirstNote>; mentions: Map<string, string[]> },
 ): JoinedChapter {
   const chapter = parseFragment(html, { sourceCodeLocationInfo: true }).childNodes.find(
     (node): node is Element => isElement(node) && attribute(node, CHAPTER_ATTRIBUTE) === key,
@@ -157,6 +178,8 @@ function joinChapter(
     }
   });
   const origin = 'http://chapter.invalid';
+  // A link the parser copied to mend bad nesting has the original's place: it is the same mention.
+  const mentionAt = new Map<number, string>();
   walk(chapter, (node) => {
     for (const name of ['aria-describedby', 'aria-labelledby']) {
       const ids = attribute(node, name);
@@ -169,6 +192,23 @@ function joinChapter(
     }
     const target = node.tagName === 'a' ? attribute(node, 'href') : undefined;
     if (target === undefined || /^[a-z][a-z0-9+.-]*:|^\/\//i.test(target)) return;
+    if (options.peoplePath !== undefined && hasClass(node, 'person')) {
+      const url = new URL(target, origin + chapterPath);
+      const person = decodeURIComponent(url.hash.slice(1));
+      const place = node.sourceCodeLocation?.startOffset;
+      if (url.pathname === options.peoplePath && person !== '' && place !== undefined) {
+        let id = mentionAt.get(place);
+        if (id === undefined) {
+          const ids = options.mentions.get(person) ?? [];
+          id = mentionAnchor(person, ids.length + 1);
+          ids.push(id);
+          options.mentions.set(person, ids);
+          mentionAt.set(place, id);
+        }
+        edits.push(...setAttribute(html, node, 'href', `#${personEntryAnchor(person)}`), ...setAttribute(html, node, 'id', id));
+        return;
+      }
+    }
     let href: string;
     if (target.startsWith('#')) {
       // A heading in this chapter, now renamed.
@@ -223,6 +263,10 @@ function citeOnce(html: string, note: Element, number: number, options: JoinOpti
     }
   }
   return edits;
+}
+
+function hasClass(node: Element, name: string): boolean {
+  return (attribute(node, 'class') ?? '').split(/\s+/).includes(name);
 }
 
 /** Every element under `root`, with its parent and whether it is inside the chapter's text (`.prose-explainer`). */

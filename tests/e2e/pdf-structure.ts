@@ -39,6 +39,14 @@ export async function pdfStructure(bytes: Uint8Array) {
   // Chromium writes named destinations in the catalog's /Dests dictionary.
   const dests = pdf.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
   const destinations = new Set((dests?.keys() ?? []).map((name) => name.decodeText()));
+  // The page (from 1) each named destination is on.
+  const pageOf = new Map(pdf.getPages().map((page, index) => [page.ref.toString(), index + 1]));
+  const destinationPages = new Map(
+    (dests?.keys() ?? []).flatMap((name) => {
+      const page = pageOf.get(dests!.lookupMaybe(name, PDFArray)?.get(0)?.toString() ?? '');
+      return page === undefined ? [] : [[name.decodeText(), page] as const];
+    }),
+  );
 
   const outline: { title: string; depth: number }[] = [];
   const visit = (item: PDFDict | undefined, depth: number) => {
@@ -49,5 +57,5 @@ export async function pdfStructure(bytes: Uint8Array) {
   };
   visit(pdf.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict)?.lookupMaybe(PDFName.of('First'), PDFDict), 0);
 
-  return { links, destinations, outline, pages: pdf.getPageCount() };
+  return { links, destinations, destinationPages, outline, pages: pdf.getPageCount() };
 }

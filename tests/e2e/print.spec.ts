@@ -173,7 +173,7 @@ test('the whole-explainer page: every chapter in order, notes numbered 1 to N, m
       shown: Number(marker.textContent),
       note: numberOf.get(decodeURIComponent(marker.hash.slice(1))),
     }));
-    const cited = [...document.querySelectorAll<HTMLAnchorElement>('.page-sources a[href^="#"]')].map((link) => ({
+    const cited = [...document.querySelectorAll<HTMLAnchorElement>('.page-sources .cited-notes a[href^="#"]')].map((link) => ({
       shown: Number(link.textContent!.replace(/\D/g, '')),
       note: numberOf.get(decodeURIComponent(link.hash.slice(1))),
     }));

@@ -61,6 +61,25 @@ describe('joinChapters', () => {
     expect(html).toContain('href="https://example.org/"');
   });
 
+  it('with the people page given, sends names to the edition’s own list of people and numbers each mention', () => {
+    const names = '<p><a href="/people/#ana" class="person">Ana</a> and <a href="/people/#bo" class="person">Bo</a></p>';
+    const again = '<p><a class="person" href="/people/#ana">Ana</a>, <a href="/people/#ana">not a name</a></p>';
+    const { html, mentions } = joinChapters(chapter('index', ['a'], names) + chapter('one', ['b'], again), paths, {
+      peoplePath: '/people/',
+    });
+    expect(mentions).toEqual(
+      new Map([
+        ['ana', ['mention-ana-1', 'mention-ana-2']],
+        ['bo', ['mention-bo-1']],
+      ]),
+    );
+    expect(html).toContain('<a href="#edition-person-ana" class="person" id="mention-ana-1">Ana</a>');
+    expect(html).toContain('<a class="person" href="#edition-person-ana" id="mention-ana-2">Ana</a>');
+    expect(html).toContain('<a href="/people/#ana">not a name</a>');
+    // Without it, names keep their links to the people page.
+    expect(joinChapters(chapter('index', ['a'], names), paths).html).toContain('href="/people/#ana"');
+  });
+
   it('mends a link that the parser copied to repair bad nesting once, not twice', () => {
     const { html } = joinChapters(
       chapter('index', ['a'], '<p><a href="./one/">a link</p><p>across paragraphs</a></p>') + chapter('one', ['b']),
@@ -88,7 +107,13 @@ describe('joinChapters', () => {
   });
 
   it('leaves a page without chapters alone', () => {
-    expect(joinChapters('<p>1</p>', paths)).toEqual({ html: '<p>1</p>', chapters: [], notes: 0, firstNotes: new Map() });
+    expect(joinChapters('<p>1</p>', paths)).toEqual({
+      html: '<p>1</p>',
+      chapters: [],
+      notes: 0,
+      firstNotes: new Map(),
+      mentions: new Map(),
+    });
   });
 
   it('cites each source in full once: a later note gives its short form and the number of the first', () => {
