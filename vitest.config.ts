@@ -1,5 +1,3 @@
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -7,8 +5,15 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts'],
     // Some tests start worker threads or Node itself; on a loaded two-core machine that takes seconds.
     testTimeout: 60_000,
-    // The unit tests keep their build cache apart from the project's (src/lib/build-cache.ts); it is
-    // content-addressed, so one folder serves every run.
-    env: { BUILD_CACHE_DIR: join(tmpdir(), 'footnoted-unit-build-cache') },
+    // Each test file has a build cache of its own, apart from the project's (src/lib/build-cache.ts).
+    setupFiles: ['tests/unit/setup-build-cache.ts'],
+    // npm run test:coverage: what the unit tests exercise of src/ and scripts/ (the browser tests cover
+    // the pages and the browser code; they are not measured here).
+    coverage: {
+      provider: 'v8',
+      include: ['src/**/*.ts', 'scripts/**/*.ts'],
+      reporter: ['text-summary', 'text'],
+      reportsDirectory: 'test-results/coverage',
+    },
   },
 });

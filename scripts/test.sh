@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 npm run check
-npm run test:unit 2>&1 | tee -a "$log"
+# The unit tests, with a summary of what they cover (npm run test:coverage lists it file by file).
+npm run test:unit -- --coverage --coverage.reporter=text-summary 2>&1 | tee -a "$log"
 npm run build
 npm run check:built
 npm run audit:prod

@@ -84,6 +84,7 @@ export const UI = {
     search: 'Search the explainers',
     searchPlaceholder: 'Search people, places, events…',
     searchNone: 'No results.',
+    searchFailed: 'Search is unavailable: its index did not load.',
     searchCount: '{n} results',
     close: 'Close',
     downloadCsl: 'Download CSL-JSON',

@@ -1,5 +1,5 @@
 import type { Nodes, Root } from 'mdast';
-import type { MdxJsxAttribute, MdxJsxExpressionAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { VFile } from 'vfile';
 import { relative } from 'node:path';
 import { formatProblem, type ContentProblem } from '../lib/content-error';
@@ -129,7 +129,7 @@ export function contentPolicyProblems(tree: Root, file: string): ContentProblem[
         add(node, excerptOf(node.value), 'no raw HTML', 'use Markdown, or a documented component');
         break;
     }
-    if ('children' in node) for (const child of node.children) visit(child as Nodes, inHeading || node.type === 'heading');
+    if ('children' in node) for (const child of node.children) visit(child, inHeading || node.type === 'heading');
   };
   visit(tree, false);
   return problems;
@@ -155,13 +155,13 @@ function checkElement(
     if (attribute.type === 'mdxJsxExpressionAttribute') {
       add(
         node,
-        `{${excerptOf((attribute as MdxJsxExpressionAttribute).value)}} in <${name}>`,
+        `{${excerptOf(attribute.value)}} in <${name}>`,
         'only named attributes with plain values',
         `remove the spread; write <${name} id="…" />`,
       );
       continue;
     }
-    const { name: prop, value } = attribute as MdxJsxAttribute;
+    const { name: prop, value } = attribute;
     const allowed = component ? component[prop] : html!.includes(prop) ? ({ type: 'string' } as Prop) : undefined;
     if (!allowed) {
       const props = component ? Object.keys(component) : html!;

@@ -1,4 +1,4 @@
-import type { Element, ElementContent, Root, Text } from 'hast';
+import type { Element, ElementContent, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 
 /** Punctuation that may follow a marker and must stay on its line: full stop, comma, closing quotes and brackets, dashes. */
@@ -47,7 +47,7 @@ export default function rehypeMarkerNowrap() {
           const punctuation = TRAILING_PUNCTUATION.exec(after.value)?.[0];
           if (punctuation) {
             run.push({ type: 'text', value: punctuation });
-            (after as Text).value = after.value.slice(punctuation.length);
+            after.value = after.value.slice(punctuation.length);
           }
         }
         index--; // the loop's increment moves on to the node after the run

@@ -58,7 +58,7 @@ export function initFootnotePreviews(labels: { goToNote: string }): void {
     if (preview.matches(':popover-open')) preview.hidePopover();
     current = marker;
     try {
-      preview.showPopover({ source: marker } as ShowPopoverOptions);
+      preview.showPopover({ source: marker });
     } catch {
       preview.showPopover();
     }
@@ -130,6 +130,6 @@ export function initFootnotePreviews(labels: { goToNote: string }): void {
     if (event.pointerType === 'mouse') scheduleHide();
   });
   preview.addEventListener('toggle', (event) => {
-    if ((event as ToggleEvent).newState === 'closed') current = undefined;
+    if (event.newState === 'closed') current = undefined;
   });
 }

@@ -24,7 +24,7 @@ export function initSearch(root: HTMLElement): void {
   const status = root.querySelector<HTMLElement>('[data-search-status]');
   if (!button || !dialog || !input || !list || !status) return;
   const base = root.dataset['base'] ?? '/';
-  const labels = { none: root.dataset['none'] ?? '', count: root.dataset['count'] ?? '' };
+  const labels = { none: root.dataset['none'] ?? '', count: root.dataset['count'] ?? '', failed: root.dataset['failed'] ?? '' };
   let pagefind: Promise<Pagefind> | undefined;
 
   button.hidden = false;
@@ -49,7 +49,7 @@ export function initSearch(root: HTMLElement): void {
     button.click();
   });
 
-  input.addEventListener('input', async () => {
+  const showResults = async () => {
     const query = input.value.trim();
     if (!query || !pagefind) {
       list.replaceChildren();
@@ -77,5 +77,13 @@ export function initSearch(root: HTMLElement): void {
       }),
     );
     status.textContent = results.length === 0 ? labels.none : labels.count.replace('{n}', String(search.results.length));
+  };
+
+  // Async work in a listener whose promise nobody awaits: a failure is caught and reported, not lost.
+  input.addEventListener('input', () => {
+    showResults().catch((error: unknown) => {
+      status.textContent = labels.failed;
+      console.error(error);
+    });
   });
 }

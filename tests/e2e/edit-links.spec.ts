@@ -16,6 +16,6 @@ test('every page links to its source in the repository', async ({ page }) => {
       match &&
       !['timeline', 'people', 'sources', 'corrections', 'how-we-work', 'our-corrections'].includes(match[1]!) &&
       match[2] !== 'all';
-    if (isChapter) expect(href, path).toMatch(new RegExp(`/edit/${SITE.branch}/.+/${match![1]}/${match![2] ?? 'index'}\\.mdx$`));
+    if (isChapter) expect(href, path).toMatch(new RegExp(`/edit/${SITE.branch}/.+/${match[1]}/${match[2] ?? 'index'}\\.mdx$`));
   }
 });

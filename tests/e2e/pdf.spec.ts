@@ -54,12 +54,12 @@ async function expectations(page: Page, path: string) {
       author: article.dataset['pdfAuthor']!,
       site: article.dataset['pdfSite']!,
       chapters: document.querySelectorAll('[data-chapter]').length,
-      chapterTitles: [...document.querySelectorAll('[data-chapter] > header h2')].map((h) => h.textContent!.replace(/\s+/g, ' ').trim()),
+      chapterTitles: [...document.querySelectorAll('[data-chapter] > header h2')].map((h) => h.textContent.replace(/\s+/g, ' ').trim()),
       headings: [...document.querySelectorAll('[data-chapter] :is(h2, h3):not(.footnotes-heading)')].map(text),
       // Every heading on paper, in order, with its text as written: what the bookmarks must say.
       allHeadings: [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')]
         .filter(printed)
-        .map((h) => h.textContent!.replace(/\s+/g, ' ').trim()),
+        .map((h) => h.textContent.replace(/\s+/g, ' ').trim()),
       facts: text(document.querySelector('.edition-facts')!).split('\n'),
       // A note's text as printed: without its back-links (not printed), with the quotation marks a
       // <q> prints (generated content, which innerText leaves out).
@@ -68,7 +68,7 @@ async function expectations(page: Page, path: string) {
           const copy = li.cloneNode(true) as HTMLElement;
           copy.querySelectorAll('[data-footnote-backref]').forEach((link) => link.remove());
           copy.querySelectorAll('q').forEach((q) => q.replaceWith(`“${q.textContent}”`));
-          return { number: list.start + index, text: copy.textContent!.replace(/\s+/g, ' ').trim() };
+          return { number: list.start + index, text: copy.textContent.replace(/\s+/g, ' ').trim() };
         }),
       ),
       words: text(article).split(/\s+/).length,

@@ -174,12 +174,12 @@ test('the whole-explainer page: every chapter in order, notes numbered 1 to N, m
       note: numberOf.get(decodeURIComponent(marker.hash.slice(1))),
     }));
     const cited = [...document.querySelectorAll<HTMLAnchorElement>('.page-sources .cited-notes a[href^="#"]')].map((link) => ({
-      shown: Number(link.textContent!.replace(/\D/g, '')),
+      shown: Number(link.textContent.replace(/\D/g, '')),
       note: numberOf.get(decodeURIComponent(link.hash.slice(1))),
     }));
     return {
       duplicateIds: ids.filter((id, index) => ids.indexOf(id) !== index),
-      chapterTitles: [...document.querySelectorAll('[data-chapter] > header h2')].map((h) => h.textContent!.trim()),
+      chapterTitles: [...document.querySelectorAll('[data-chapter] > header h2')].map((h) => h.textContent.trim()),
       notes,
       markers,
       cited,

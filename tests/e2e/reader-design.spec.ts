@@ -106,7 +106,7 @@ for (const width of [320, 390, 1280]) {
               before = node as Text;
           }
           if (!before) continue;
-          const text = before.textContent!;
+          const text = before.textContent;
           const end = text.trimEnd().length;
           const range = document.createRange();
           range.setStart(before, end - 1);

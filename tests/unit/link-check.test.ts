@@ -14,7 +14,7 @@ function fakeFetch(answers: Record<string, number | string>) {
   let mostAtOnceOnOneHost = 0;
   let mostAtOnce = 0;
   const fetch = (async (input: string | URL | Request, init?: RequestInit) => {
-    const url = String(input);
+    const url = input instanceof Request ? input.url : String(input);
     const host = new URL(url).host;
     requests.push(`${init?.method ?? 'GET'} ${url} ${new Headers(init?.headers).get('user-agent')}`);
     inFlight.set(host, (inFlight.get(host) ?? 0) + 1);

@@ -5,4 +5,6 @@ import MembershipChart from '../MembershipChart.astro';
  * KeyEvents and NameSpellings are not here: the citation transform expands them at build time so
  * their footnotes are numbered with the rest.)
  */
+// typescript-eslint's type service does not read .astro modules, so it sees this import as an error type.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-assignment
 export const mdxComponents = { MembershipChart };

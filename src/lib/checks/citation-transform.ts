@@ -9,7 +9,7 @@ import type { ContentModel } from './model';
  * correction or person, a malformed citation or a bad component prop is reported here as it would
  * stop the build. Only when the data is valid: the transform refuses to read bad data.
  */
-export async function checkCitationTransform(model: ContentModel): Promise<ContentProblem[]> {
+export function checkCitationTransform(model: ContentModel): ContentProblem[] {
   if (model.schemaProblems.length > 0) return [];
   const transform = remarkCitations({ dirs: model.dirs });
   const problems: ContentProblem[] = [];

@@ -1,4 +1,4 @@
-import type { FootnoteDefinition, FootnoteReference } from 'mdast';
+import type { FootnoteDefinition } from 'mdast';
 import type { ContentProblem } from '../content-error';
 import { excerpt, pointAt, sourceOf, startOf, walk, type ContentModel } from './model';
 
@@ -13,7 +13,7 @@ export function checkFootnotes(model: ContentModel): ContentProblem[] {
     const definitions = new Map<string, FootnoteDefinition>();
     const references = new Set<string>();
     for (const { node } of walk(chapter.tree)) {
-      if (node.type === 'footnoteReference') references.add((node as FootnoteReference).identifier);
+      if (node.type === 'footnoteReference') references.add(node.identifier);
       if (node.type !== 'footnoteDefinition') continue;
       const first = definitions.get(node.identifier);
       if (first) {

@@ -1,4 +1,4 @@
-import type { Nodes, Paragraph, Parents, Table } from 'mdast';
+import type { Nodes, Paragraph, Parents } from 'mdast';
 import type { ContentProblem } from '../content-error';
 import { excerpt, sourceOf, startOf, walk, type ChapterFile, type ContentModel } from './model';
 
@@ -37,7 +37,7 @@ function uncitedIn(chapter: ChapterFile): ContentProblem[] {
       problems.push(problem(chapter, node, raw(node)));
     } else if (node.type === 'table') {
       if (previous?.type === 'paragraph' && cites(previous)) continue;
-      for (const row of (node as Table).children.slice(1)) {
+      for (const row of node.children.slice(1)) {
         if (!cites(row)) {
           problems.push(problem(chapter, row, raw(row)));
           break;
