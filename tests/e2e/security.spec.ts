@@ -40,7 +40,8 @@ for (const path of [...paths, '/no-such-page/']) {
     // Every page has the search: it loads its index and results, which must stay on the site too.
     await page.locator('[data-search-open]').first().click();
     await page.keyboard.type('the');
-    await expect(page.locator('[data-search-status]').first()).not.toBeEmpty();
+    // The index loads on first use: slow on a loaded machine, so a generous wait.
+    await expect(page.locator('[data-search-status]').first()).not.toBeEmpty({ timeout: 20_000 });
     await page.keyboard.press('Escape');
     await page.waitForLoadState('networkidle');
     expect(offsite, 'requests that left the site').toEqual([]);
