@@ -2,6 +2,7 @@ import { Cite, plugins, type CslItem } from '@citation-js/core';
 import { escapeUTF8 } from 'entities';
 import { nested } from '../lib/nested-quotes';
 import { strings } from '../i18n/ui';
+import { languageName } from '../lib/language-name';
 import '@citation-js/plugin-csl';
 import '@citation-js/plugin-bibtex';
 import { packageVersions, persistentMemo } from '../lib/build-cache';
@@ -95,15 +96,6 @@ export function formatSourceEntry(id: string, source: Source): string {
   if (source.via) parts.push(`<span class="via">${escapeUTF8(t.storyBy(source.via))}</span>`);
   if (source.archived) parts.push(`<a class="archived" href="${escapeUTF8(source.archived)}">${escapeUTF8(t.archivedCopy)}</a>.`);
   return parts.join(' ');
-}
-
-/** "Russian" for `ru`, in the edition's language; the code itself where the runtime knows no name for it. */
-function languageName(code: string): string {
-  try {
-    return new Intl.DisplayNames([SITE.locale], { type: 'language' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
 }
 
 /**
