@@ -231,6 +231,8 @@ source: ${ref}
 # spokenIn: ru
 # true when \`text\` is the source's own English rendering of words said in another language.
 translatedBySource: false
+# Where \`text\` is cut from longer words: start, end or both; readers see an ellipsis there.
+# cut: end
 `,
     };
   },

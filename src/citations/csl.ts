@@ -1,6 +1,8 @@
 import { Cite, plugins, type CslItem } from '@citation-js/core';
 import { escapeUTF8 } from 'entities';
 import { nested } from '../lib/nested-quotes';
+import { strings } from '../i18n/ui';
+import { languageName } from '../lib/language-name';
 import '@citation-js/plugin-csl';
 import '@citation-js/plugin-bibtex';
 import { packageVersions, persistentMemo } from '../lib/build-cache';
@@ -85,11 +87,14 @@ export function formatEntry(item: CslItem, style: CitationStyle = NOTE_STYLE): s
  * the page carries, and a link to the archived copy the editors read.
  */
 export function formatSourceEntry(id: string, source: Source): string {
+  const t = strings();
   const parts = [formatEntry(toCslItem(id, source))];
   if (source.titleTranslated)
-    parts.push(`<span class="title-translated">Headline in English: “${escapeUTF8(nested(source.titleTranslated))}”.</span>`);
-  if (source.via) parts.push(`<span class="via">Story by ${escapeUTF8(source.via)}.</span>`);
-  if (source.archived) parts.push(`<a class="archived" href="${escapeUTF8(source.archived)}">Archived copy</a>.`);
+    parts.push(
+      `<span class="title-translated">${escapeUTF8(t.headlineTranslated(languageName(source.language)))}: “${escapeUTF8(nested(source.titleTranslated))}”.</span>`,
+    );
+  if (source.via) parts.push(`<span class="via">${escapeUTF8(t.storyBy(source.via))}</span>`);
+  if (source.archived) parts.push(`<a class="archived" href="${escapeUTF8(source.archived)}">${escapeUTF8(t.archivedCopy)}</a>.`);
   return parts.join(' ');
 }
 
@@ -247,5 +252,17 @@ function startCiteprocWorker(): WorkerPool<BibliographyRequest, string> {
 }
 
 export function formatBibtex(items: CslItem[]): string {
-  return memoised(`bibtex ${JSON.stringify(items)}`, () => new Cite(items).format('bibtex').trim());
+  return memoised(`bibtex, valid months ${JSON.stringify(items)}`, () => validBibtexMonths(new Cite(items).format('bibtex').trim()));
+}
+
+/**
+ * citation-js writes a full date as `month = {dec 6}`, which BibTeX takes as a month named "dec 6"
+ * and styles print verbatim. The month becomes BibTeX's own macro (`month = dec`, which every style
+ * spells out in its language), and the day its own field, which biblatex reads and BibTeX ignores.
+ */
+export function validBibtexMonths(bibtex: string): string {
+  return bibtex.replace(
+    /^(\s*)month = \{([a-z]{3})(?: (\d{1,2}))?\},$/gm,
+    (_, indent: string, month: string, day?: string) => `${indent}month = ${month},${day ? `\n${indent}day = {${day}},` : ''}`,
+  );
 }

@@ -73,3 +73,12 @@ export function citationFileName(chapter: Chapter): string {
   const path = chapterPath(chapter).replace(/\/$/, '');
   return path.includes('/') ? path : `${path}/overview`;
 }
+
+/**
+ * The name a downloaded citation file is saved under: the page's own address made one name,
+ * `armenia-belarus-csto-background.bib` (`…-overview.bib` for the overview), so that files saved
+ * from several pages neither clash nor say only "citation".
+ */
+export function citationDownloadName(chapter: Chapter, format: CitationFileFormat): string {
+  return `${citationFileName(chapter).replace(/\//g, '-')}.${format}`;
+}

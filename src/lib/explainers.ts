@@ -1,5 +1,5 @@
 import { getCollection, render, type CollectionEntry } from 'astro:content';
-import type { NotedCorrection, PageCitation } from '../plugins/remark-citations';
+import type { ChapterTells, NotedCorrection, PageCitation } from '../plugins/remark-citations';
 import { groupExplainers, type ExplainerOf } from './explainer-structure';
 
 export type Chapter = CollectionEntry<'explainers'>;
@@ -19,15 +19,13 @@ export async function renderChapter(chapter: Chapter) {
     headings,
     citations: (remarkPluginFrontmatter['citations'] ?? []) as PageCitation[],
     corrections: (remarkPluginFrontmatter['corrections'] ?? []) as NotedCorrection[],
+    /** Words in the text a reader reads (prose, quotations, editor's notes, tables), without the notes. */
+    words: Number(remarkPluginFrontmatter['words'] ?? 0),
+    tells: (remarkPluginFrontmatter['tells'] ?? { people: [], events: {} }) as ChapterTells,
   };
 }
 
-/** Minutes to read a chapter at 220 words a minute (prose only, not the notes). */
-export function readingMinutes(chapter: Chapter): number {
-  const words = (chapter.body ?? '')
-    .replace(/\[\^[^\]]+\]:.*$/gm, '')
-    .replace(/\[@[^\]]+\]|<[^>]+>/g, '')
-    .split(/\s+/)
-    .filter(Boolean).length;
+/** Minutes to read a chapter's text at 220 words a minute (the words its transform counted: prose, not notes). */
+export function readingMinutes(words: number): number {
   return Math.max(1, Math.round(words / 220));
 }

@@ -18,11 +18,12 @@ import type {
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { SKIP, visit } from 'unist-util-visit';
 import { createHash } from 'node:crypto';
-import { escapeAttribute, escapeText } from 'entities';
+import { decodeHTML, escapeAttribute, escapeText } from 'entities';
 import { relative } from 'node:path';
 import type { VFile } from 'vfile';
 import { formatSourceEntry } from '../citations/csl';
 import { outletLabelText } from '../schemas/outlet';
+import type { QuoteCut } from '../schemas/statement';
 import { nested } from '../lib/nested-quotes';
 import { strings } from '../i18n/ui';
 import { SITE } from '../site.config';
@@ -69,6 +70,16 @@ export interface NotedCorrection {
   anchor: string;
 }
 
+/**
+ * What a chapter tells (as `remarkPluginFrontmatter.tells`): the people it names, and for each event
+ * whose sources its text cites, whether it cites the event's own evidence passage and how many of the
+ * event's sources it cites. src/lib/citations-index.ts decides from these which chapters tell an event.
+ */
+export interface ChapterTells {
+  people: string[];
+  events: Record<string, { passage: boolean; sources: number }>;
+}
+
 /** What a chapter tells its page about the sources it cites (as `remarkPluginFrontmatter.citations`). */
 export interface PageCitation {
   source: string;
@@ -87,6 +98,13 @@ export default function remarkCitations(options: RemarkCitationsOptions = {}) {
     const definitions = new Map<string, FootnoteDefinition>();
     /** Editor's notes in this chapter: correction id and the note's element id, for the corrections page. */
     const notedCorrections: NotedCorrection[] = [];
+    /**
+     * What the chapter tells, to link events and people back to it: the sources its own text cites
+     * (and with which passages), and the people it names. A key-facts table restates events the
+     * chapter need not tell, so its citations are left out (tallying is off while it is expanded).
+     */
+    const told = { sources: new Set<string>(), passages: new Set<string>(), people: new Set<string>() };
+    let tallying = true;
 
     /** Stops the build with a ContentProblem, worded by the one formatter every content mistake uses. */
     const fail = (problem: Omit<ContentProblem, 'file'>, node: Nodes, offsetInSource?: number): never => {
@@ -122,6 +140,10 @@ export default function remarkCitations(options: RemarkCitationsOptions = {}) {
       const source = catalog.sources.get(sourceId);
       if (!source) return fail(unknownId(sourceId, catalog.sources, dirs.sources), node, offset);
       const label = noteLabel(prefix, item);
+      if (tallying) {
+        told.sources.add(sourceId);
+        if (passage) told.passages.add(evidenceKey(sourceId, passage));
+      }
       if (!definitions.has(label)) {
         const entry: Html = {
           type: 'html',
@@ -241,6 +263,8 @@ export default function remarkCitations(options: RemarkCitationsOptions = {}) {
       }
     });
 
+    // Words a reader reads: the text and what components show in it, not the notes (counted before they are added).
+    const words = proseWords(tree);
     tree.children.push(...definitions.values());
 
     // 4. Tell the page which sources this chapter cites and in which notes, for its source list.
@@ -259,6 +283,8 @@ export default function remarkCitations(options: RemarkCitationsOptions = {}) {
     if (astro?.frontmatter) {
       astro.frontmatter['citations'] = [...cited].map(([source, notes]): PageCitation => ({ source, notes }));
       astro.frontmatter['corrections'] = notedCorrections;
+      astro.frontmatter['words'] = words;
+      astro.frontmatter['tells'] = tellsReport(catalog, told);
     }
 
     function expandQuote(node: JsxElement): RootContent[] {
@@ -280,10 +306,12 @@ export default function remarkCitations(options: RemarkCitationsOptions = {}) {
         );
       }
       const words = excerpt ?? statement.text;
+      // An excerpt is a run of the statement's words inside our sentence; the whole statement shows where it was cut.
+      const cut = excerpt === undefined ? statement.cut : undefined;
       const citation = citeSource({ id: statement.source.id }, node);
       const cite = { cite: source.url };
       if (node.type === 'mdxJsxTextElement') {
-        return [verbatim(words, 'q', { cite: source.url, class: 'quote' }), citation];
+        return [verbatim(words, 'q', { cite: source.url, class: 'quote' }, cut), citation];
       }
       const speaker = catalog.people.get(statement.speaker.id);
       const attribution: PhrasingContent[] = [
@@ -297,7 +325,7 @@ export default function remarkCitations(options: RemarkCitationsOptions = {}) {
         type: 'blockquote',
         data: { hName: 'figure', hProperties: { className: ['quote'] } },
         children: [
-          { type: 'blockquote', data: { hProperties: cite }, children: paragraphs(words) },
+          { type: 'blockquote', data: { hProperties: cite }, children: paragraphs(words, cut) },
           { type: 'paragraph', data: { hName: 'figcaption' }, children: attribution },
         ],
       };
@@ -347,6 +375,7 @@ export default function remarkCitations(options: RemarkCitationsOptions = {}) {
         type: 'tableRow',
         children: [cell([{ type: 'text', value: strings().keyEventWhen }]), cell([{ type: 'text', value: strings().keyEventWhat }])],
       };
+      tallying = false;
       const rows = ids.map((id): TableRow => {
         const event = catalog.events.get(id);
         if (!event) return fail(unknownId(id, catalog.events, dirs.events), node);
@@ -362,6 +391,7 @@ export default function remarkCitations(options: RemarkCitationsOptions = {}) {
           ],
         };
       });
+      tallying = true;
       return { type: 'table', align: [null, null], data: { hProperties: { className: ['key-events'] } }, children: [header, ...rows] };
     }
 
@@ -400,6 +430,7 @@ export default function remarkCitations(options: RemarkCitationsOptions = {}) {
       const id = requireId(node);
       const person = catalog.people.get(id);
       if (!person) return fail(unknownId(id, catalog.people, dirs.people, '<Person id>'), node);
+      told.people.add(id);
       const name = node.attributes.some((a) => a.type === 'mdxJsxAttribute' && a.name === 'short')
         ? (person.name.split(' ').at(-1) ?? person.name)
         : person.name;
@@ -447,13 +478,63 @@ export default function remarkCitations(options: RemarkCitationsOptions = {}) {
   };
 }
 
+/** The key of one source and passage, as an event's evidence and a chapter's citation both give it. */
+function evidenceKey(sourceId: string, passage: string): string {
+  return `${sourceId}\u0000${passage.replace(/\s+/g, ' ').trim()}`;
+}
+
+function tellsReport(
+  catalog: ReturnType<typeof loadDataCollections>,
+  told: { sources: Set<string>; passages: Set<string>; people: Set<string> },
+): ChapterTells {
+  const events: ChapterTells['events'] = {};
+  for (const [id, event] of catalog.events) {
+    const sources = new Set(event.sources.filter((source) => told.sources.has(source.id)).map((source) => source.id)).size;
+    if (sources === 0) continue;
+    const passage = event.sources.some(
+      (source) => source.passage !== undefined && told.passages.has(evidenceKey(source.id, source.passage)),
+    );
+    events[id] = { passage, sources };
+  }
+  return { people: [...told.people], events };
+}
+
+/** Words in the text a reader reads: prose, quotations, editor's notes and tables, without notes or their markers. */
+function proseWords(tree: Root): number {
+  let text = '';
+  visit(tree, (node) => {
+    if (node.type === 'footnoteDefinition' || node.type === 'footnoteReference') return SKIP;
+    if (node.type === 'text' || node.type === 'inlineCode') text += ` ${node.value} `;
+    else if (node.type === 'html') text += ` ${decodeHTML(node.value.replace(/<[^>]*>/g, ' '))} `;
+    return undefined;
+  });
+  return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+}
+
 function isJsx(node: Nodes): node is JsxElement {
   return node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement';
 }
 
-/** A statement's words as paragraphs, verbatim (as HTML text, which SmartyPants leaves alone). */
-function paragraphs(text: string): Paragraph[] {
-  return text.split(/\n\s*\n/).map((part) => ({ type: 'paragraph', children: [{ type: 'html', value: escapeText(part.trim()) }] }));
+/** A statement's words as paragraphs, verbatim (as HTML text, which SmartyPants leaves alone), with an ellipsis at each cut. */
+function paragraphs(text: string, cut?: QuoteCut): Paragraph[] {
+  const parts = text.split(/\n\s*\n/).map((part) => escapeText(part.trim()));
+  return parts.map((part, i) => ({
+    type: 'paragraph',
+    children: [{ type: 'html', value: withCuts(part, i === 0 && cutsStart(cut), i === parts.length - 1 && cutsEnd(cut)) }],
+  }));
+}
+
+const cutsStart = (cut: QuoteCut | undefined) => cut === 'start' || cut === 'both';
+const cutsEnd = (cut: QuoteCut | undefined) => cut === 'end' || cut === 'both';
+
+/**
+ * Escaped words with an ellipsis where they were cut from longer ones: "…to start the revival", "At
+ * all…"; after a full stop, a spaced one ("think. …"). The ellipsis is ours, in its own element, so
+ * the words inside stay exactly as the source printed them.
+ */
+function withCuts(html: string, start: boolean, end: boolean): string {
+  const mark = '<span class="quote-cut">…</span>';
+  return `${start ? mark : ''}${html}${end ? `${/[.!?;:,]$/.test(html) ? ' ' : ''}${mark}` : ''}`;
 }
 
 function slug(text: string): string {
@@ -525,9 +606,9 @@ function evidenceNodes(passage: string, translation: string | undefined, languag
  * Words that must reach the reader exactly as the source printed them (a quotation, an evidence
  * passage), in an element: written as escaped HTML, so that no later step (SmartyPants) changes them.
  */
-function verbatim(text: string, tagName: string, attributes: Record<string, string>): Html {
+function verbatim(text: string, tagName: string, attributes: Record<string, string>, cut?: QuoteCut): Html {
   const attrs = Object.entries(attributes)
     .map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`)
     .join('');
-  return { type: 'html', value: `<${tagName}${attrs}>${escapeText(text)}</${tagName}>` };
+  return { type: 'html', value: `<${tagName}${attrs}>${withCuts(escapeText(text), cutsStart(cut), cutsEnd(cut))}</${tagName}>` };
 }

@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 import { partialDate } from './partial-date';
-import { plainText } from './plain-text';
 import type { References } from './reference';
+import { ourPlainWords } from './our-words';
 
 /** Frontmatter of one MDX chapter. The overview is chapter 0 and carries what describes the whole explainer. */
 export function chapterSchema(references: References) {
@@ -10,11 +10,11 @@ export function chapterSchema(references: References) {
     explainer: z.string().regex(/^[a-z0-9-]+$/),
     /** 0 for the overview, then 1, 2, 3 … in reading order. */
     order: z.number().int().min(0),
-    title: plainText,
+    title: ourPlainWords,
     /** Shorter title for navigation, e.g. "Background". */
-    navTitle: plainText.optional(),
+    navTitle: ourPlainWords.optional(),
     /** One or two sentences under the title; also the page description. */
-    dek: plainText,
+    dek: ourPlainWords,
     /** The day the chapter was first published; shown, and in the feed, once set. */
     published: partialDate.optional(),
     /** The day its substance last changed (a fact, a date, a source), set by the editors: not the day of the last commit. */

@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { citedSource } from './cited-source';
 import type { References } from './reference';
+import { ourWords } from './our-words';
 
 export const VERDICTS = {
   wrong: 'Wrong',
@@ -16,9 +17,9 @@ export function correctionSchema(references: References) {
     verdict: z.enum(Object.keys(VERDICTS) as [keyof typeof VERDICTS, ...(keyof typeof VERDICTS)[]]),
     article: references.sources,
     /** What the article says, in our words, completing "RBC-Ukraine …": "dates the war to 2022". */
-    articleSays: z.string().min(1),
+    articleSays: ourWords,
     /** What holds, one or two sentences in our words. */
-    fact: z.string().min(1),
+    fact: ourWords,
     evidence: z.array(citedSource(references)).min(1, { error: 'a correction needs at least one source as evidence' }),
   });
 }

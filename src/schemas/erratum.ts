@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { partialDate } from './partial-date';
 import type { References } from './reference';
+import { ourWords } from './our-words';
 
 /**
  * A correction of our own: a fact, date, number, attribution or quote that an explainer told readers
@@ -14,11 +15,11 @@ export function erratumSchema(references: References) {
     /** The chapter corrected: `<explainer>/<chapter file name>`, e.g. `armenia-belarus-csto/background` (`index` for the overview). */
     page: z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, { error: 'expected <explainer>/<chapter>, e.g. armenia-belarus-csto/background' }),
     /** What the page said, in the words it used. */
-    said: z.string().min(1),
+    said: ourWords,
     /** What it says now. */
-    says: z.string().min(1),
+    says: ourWords,
     /** Why, for readers. */
-    why: z.string().min(1),
+    why: ourWords,
     sources: z.array(references.sources).default([]),
   });
 }

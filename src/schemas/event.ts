@@ -2,6 +2,7 @@ import { z } from 'astro/zod';
 import { partialDate } from './partial-date';
 import { citedSource } from './cited-source';
 import type { References } from './reference';
+import { ourWords } from './our-words';
 
 export function eventSchema(references: References) {
   return z
@@ -10,9 +11,9 @@ export function eventSchema(references: References) {
       /** Last day of an event that spans several days. */
       until: partialDate.optional(),
       /** A short headline for the timeline: "Lukashenko's state visit to Azerbaijan". */
-      title: z.string().min(1),
+      title: ourWords,
       /** One or two sentences in our own words. */
-      summary: z.string().min(1),
+      summary: ourWords,
       people: z.array(references.people).default([]),
       sources: z.array(citedSource(references)).min(1, { error: 'every event needs at least one source' }),
     })

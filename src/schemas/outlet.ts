@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { ourWords } from './our-words';
 
 /**
  * Who directs an outlet's editorial line, as readers are told in notes, previews and on the sources
@@ -23,9 +24,9 @@ export const outletSchema = z
       error: `expected one of: ${Object.keys(OUTLET_CONTROL).join(', ')}`,
     }),
     /** What readers see beside the source: "Russian state news agency". */
-    label: z.string().min(1).optional(),
+    label: ourWords.optional(),
     /** Why the label applies, in one sentence a reader can check: ownership, funding, who appoints the editors. */
-    basis: z.string().min(1),
+    basis: ourWords,
   })
   .refine((outlet) => outlet.label !== undefined || outlet.control === 'independent' || outlet.control === 'official', {
     error: 'a state-controlled or publicly funded outlet needs a `label` that readers see, e.g. "Russian state news agency"',

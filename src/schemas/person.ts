@@ -2,11 +2,12 @@ import { z } from 'astro/zod';
 import { partialDate } from './partial-date';
 import { citedSource } from './cited-source';
 import type { References } from './reference';
+import { ourWords } from './our-words';
 
 export function personSchema(references: References) {
   const role = z.strictObject({
     /** The role as a reader should see it: "Foreign Minister of Kazakhstan". */
-    title: z.string().min(1),
+    title: ourWords,
     from: partialDate.optional(),
     /** Omitted while the role was still held at the end of the period covered. */
     until: partialDate.optional(),
@@ -17,7 +18,7 @@ export function personSchema(references: References) {
     /** Other spellings found in sources, listed on the person's card and rejected in chapter text. */
     otherSpellings: z.array(z.string().min(1)).default([]),
     /** One line: who this person is in the story. */
-    summary: z.string().min(1),
+    summary: ourWords,
     roles: z.array(role).min(1, { error: 'list at least one role, with its dates where known' }),
     sources: z.array(citedSource(references)).min(1, { error: 'cite at least one source for the roles' }),
   });

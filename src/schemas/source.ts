@@ -2,6 +2,7 @@ import { z } from 'astro/zod';
 import { partialDate } from './partial-date';
 import { plainText } from './plain-text';
 import type { References } from './reference';
+import { ourWords, smartQuotes } from './our-words';
 
 export const SOURCE_KINDS = {
   'news-report': 'News report',
@@ -39,7 +40,7 @@ export function sourceSchema(references: References) {
       /** Required, except for reference pages (`kind: reference`), which change over time and carry `accessed` instead. */
       published: partialDate.optional(),
       /** Set when `published` is not printed on the page but worked out: say how, for readers. */
-      publishedInferred: z.string().min(1).optional(),
+      publishedInferred: ourWords.optional(),
       /** The day the editors read the page. */
       accessed: partialDate,
       /** The agency whose story the page republishes (AP, Reuters, TASS). */
@@ -53,7 +54,7 @@ export function sourceSchema(references: References) {
       }),
       author: z.array(plainText).optional(),
       /** A short note for readers, e.g. what a reference page is good for. */
-      note: z.string().optional(),
+      note: z.string().transform(smartQuotes).optional(),
     })
     .refine((source) => source.published !== undefined || source.kind === 'reference', {
       error: 'the date the page was published (YYYY-MM-DD, or YYYY-MM / YYYY when only that is known); only reference pages may omit it',

@@ -2,6 +2,7 @@ import { z } from 'astro/zod';
 import { partialDate } from './partial-date';
 import { citedSource } from './cited-source';
 import type { References } from './reference';
+import { smartQuotes } from './our-words';
 
 export const MEMBERSHIP_ACTIONS = {
   signed: 'Signed the Treaty',
@@ -19,7 +20,7 @@ export function stateSchema(references: References) {
   const change = z.strictObject({
     action: z.enum(Object.keys(MEMBERSHIP_ACTIONS) as [MembershipAction, ...MembershipAction[]]),
     date: partialDate,
-    note: z.string().optional(),
+    note: z.string().transform(smartQuotes).optional(),
     sources: z.array(citedSource(references)).min(1),
   });
   return z.strictObject({

@@ -1,13 +1,18 @@
 import { z } from 'astro/zod';
 import { partialDate } from './partial-date';
 import type { References } from './reference';
+import { ourWords } from './our-words';
+
+/** Where a quotation is cut from longer words. */
+export const QUOTE_CUTS = ['start', 'end', 'both'] as const;
+export type QuoteCut = (typeof QUOTE_CUTS)[number];
 
 export function statementSchema(references: References) {
   return z.strictObject({
     speaker: references.people,
     date: partialDate,
     /** Where and how it was said: "closing speech in the National Assembly". */
-    occasion: z.string().min(1),
+    occasion: ourWords,
     /** The words exactly as the source published them. */
     text: z.string().min(1),
     source: references.sources,
@@ -15,5 +20,10 @@ export function statementSchema(references: References) {
     spokenIn: z.string().optional(),
     /** True when `text` is the source's own English rendering of words said in another language. */
     translatedBySource: z.boolean().default(false),
+    /**
+     * Where `text` is cut from longer words: `start` (the speaker said more before it), `end` (more
+     * after it) or `both`. Readers see an ellipsis at each cut; `text` itself stays exactly as printed.
+     */
+    cut: z.enum(QUOTE_CUTS).optional(),
   });
 }

@@ -1,6 +1,6 @@
 /**
  * Footnote previews, as Wikipedia's reference previews: hovering or focusing a footnote marker shows
- * its note in place; on touch, the first tap previews and the second follows the link. Escape closes
+ * its note in place, and a person's name their card; on touch, the first tap previews and the second follows the link. Escape closes
  * (the platform's popover light dismiss). Without JavaScript, or if anything here fails, the marker
  * stays an ordinary link to the note.
  *
@@ -10,8 +10,19 @@
 const SHOW_DELAY_MS = 150;
 const HIDE_DELAY_MS = 300;
 
-export function initFootnotePreviews(labels: { goToNote: string }): void {
-  const markers = document.querySelectorAll<HTMLAnchorElement>('a[data-footnote-ref]');
+export function initFootnotePreviews(labels: { goToNote: string; goToCard: string }): void {
+  // A person's name previews their card the same way, from the short card the page carries for each
+  // person it names (<template data-person-preview>, FootnotePreviews.astro).
+  const cardFor = (marker: HTMLAnchorElement) =>
+    marker.classList.contains('person')
+      ? document.querySelector<HTMLTemplateElement>(
+          `template[data-person-preview="${CSS.escape(decodeURIComponent(marker.hash.slice(1)))}"]`,
+        )
+      : null;
+  const markers = [
+    ...document.querySelectorAll<HTMLAnchorElement>('a[data-footnote-ref]'),
+    ...[...document.querySelectorAll<HTMLAnchorElement>('a.person')].filter((link) => cardFor(link) !== null),
+  ];
   if (markers.length === 0 || !('showPopover' in HTMLElement.prototype)) return;
 
   const preview = document.createElement('div');
@@ -27,7 +38,8 @@ export function initFootnotePreviews(labels: { goToNote: string }): void {
   let hideTimer: number | undefined;
   let lastPointer = 'mouse';
 
-  const noteFor = (marker: HTMLAnchorElement) => document.getElementById(decodeURIComponent(marker.hash.slice(1)));
+  const noteFor = (marker: HTMLAnchorElement) =>
+    marker.classList.contains('person') ? null : document.getElementById(decodeURIComponent(marker.hash.slice(1)));
 
   // Where the note is already beside the marker (a sidenote), hovering or focusing the marker
   // highlights the note instead of repeating it in a preview.
@@ -35,6 +47,16 @@ export function initFootnotePreviews(labels: { goToNote: string }): void {
   const isSidenote = (note: HTMLElement | null) => note?.closest('.has-sidenotes') != null;
 
   function show(marker: HTMLAnchorElement) {
+    const card = cardFor(marker);
+    if (card) {
+      const go = Object.assign(document.createElement('a'), {
+        href: marker.href,
+        className: 'footnote-preview-go',
+        textContent: labels.goToCard,
+      });
+      open(marker, [...(card.content.cloneNode(true) as DocumentFragment).childNodes, go], 'person');
+      return;
+    }
     const note = noteFor(marker);
     if (!note) return;
     if (isSidenote(note)) {
@@ -50,11 +72,21 @@ export function initFootnotePreviews(labels: { goToNote: string }): void {
     go.href = marker.hash;
     go.className = 'footnote-preview-go';
     go.textContent = labels.goToNote;
-    preview.replaceChildren(
-      Object.assign(document.createElement('span'), { className: 'footnote-preview-number', textContent: marker.textContent ?? '' }),
-      ...content.childNodes,
-      go,
+    open(
+      marker,
+      [
+        Object.assign(document.createElement('span'), { className: 'footnote-preview-number', textContent: marker.textContent ?? '' }),
+        ...content.childNodes,
+        go,
+      ],
+      'note',
     );
+  }
+
+  /** Shows the preview beside the marker with these contents (a note's, or a person's card). */
+  function open(marker: HTMLAnchorElement, contents: Node[], kind: 'note' | 'person') {
+    preview.replaceChildren(...contents);
+    preview.dataset['kind'] = kind;
     if (preview.matches(':popover-open')) preview.hidePopover();
     current = marker;
     try {

@@ -17,9 +17,13 @@ export const FIXTURE_DIRS = contentDirs('tests/fixtures/content');
  * renders HTML the way the MDX compiler does (raw HTML from the citation formatter is parsed by
  * rehype-raw). Evidence passages are optional unless `requireEvidence` is set, as the site sets it.
  */
-export async function renderMdx(path: string, value = readFileSync(path, 'utf8'), options: { requireEvidence?: boolean } = {}) {
+export async function renderMdx(
+  path: string,
+  value = readFileSync(path, 'utf8'),
+  options: { requireEvidence?: boolean; dirs?: typeof FIXTURE_DIRS } = {},
+) {
   const file = new VFile({ path, value, data: { astro: { frontmatter: {} } } });
-  const plugins = markdownPlugins({ dirs: FIXTURE_DIRS, requireEvidence: options.requireEvidence ?? false });
+  const plugins = markdownPlugins({ dirs: options.dirs ?? FIXTURE_DIRS, requireEvidence: options.requireEvidence ?? false });
   const html = await unified()
     .use(remarkParse)
     .use(remarkMdx)
