@@ -17,7 +17,7 @@ export function initCiteCopy(): void {
       const idle = label?.textContent ?? '';
       button.hidden = false;
       let timer: number | undefined;
-      button.addEventListener('click', async () => {
+      const copy = async () => {
         let message = status?.dataset['copied'] ?? 'Copied';
         try {
           await navigator.clipboard.writeText(text.innerText.trim());
@@ -36,7 +36,9 @@ export function initCiteCopy(): void {
           if (label) label.textContent = idle;
           if (status) status.textContent = '';
         }, CONFIRM_MS);
-      });
+      };
+      // Nothing to await: a refused copy is handled inside.
+      button.addEventListener('click', () => void copy());
     }
   }
 }
