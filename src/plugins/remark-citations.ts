@@ -27,6 +27,7 @@ import { nested } from '../lib/nested-quotes';
 import { strings } from '../i18n/ui';
 import { SITE } from '../site.config';
 import { chapterPrefix } from './chapter-prefix';
+import { fullNoteOf } from './full-editors-note';
 import { CITATION, PASSAGE_MAX_WORDS, parseCitation, wordCount, type CitationItem } from './citation-syntax';
 import { loadDataCollections } from '../lib/data-collections';
 import { formatDate, formatDateRange } from '../lib/dates';
@@ -87,6 +88,9 @@ export default function remarkCitations(options: RemarkCitationsOptions = {}) {
     const definitions = new Map<string, FootnoteDefinition>();
     /** Editor's notes in this chapter: correction id and the note's element id, for the corrections page. */
     const notedCorrections: NotedCorrection[] = [];
+    const frontmatter = (file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro?.frontmatter;
+    // The overview is chapter 0 (its file is index.mdx); where no frontmatter is passed, the file name says.
+    const isOverview = frontmatter?.['order'] !== undefined ? frontmatter['order'] === 0 : prefix === 'index';
 
     /** Stops the build with a ContentProblem, worded by the one formatter every content mistake uses. */
     const fail = (problem: Omit<ContentProblem, 'file'>, node: Nodes, offsetInSource?: number): never => {
@@ -311,6 +315,38 @@ export default function remarkCitations(options: RemarkCitationsOptions = {}) {
       const article = catalog.sources.get(correction.article.id);
       const anchor = `${prefix}-correction-${id}`;
       notedCorrections.push({ correction: id, anchor });
+      if (isOverview) {
+        // The overview tells the story in brief: one line, linking to the full note in the chapter
+        // that tells the point in full (or to the corrections page, where no chapter notes it).
+        const full = file.path ? fullNoteOf(file.path, id) : undefined;
+        const explainer = frontmatter?.['explainer'];
+        const url =
+          full && typeof explainer === 'string'
+            ? `${base}${explainer}/${full.chapter}/#${full.chapter}-correction-${id}`
+            : `${base}corrections/#${id}`;
+        return {
+          type: 'blockquote',
+          data: {
+            hName: 'aside',
+            hProperties: { id: anchor, className: ['editors-note', 'editors-note-brief'], role: 'note', dataCorrection: id },
+          },
+          children: [
+            {
+              type: 'paragraph',
+              children: [
+                { type: 'strong', children: [{ type: 'text', value: strings().editorsNote }] },
+                { type: 'text', value: `${article?.publisher ?? correction.article.id} ${correction.articleSays}. ` },
+                {
+                  type: 'link',
+                  url,
+                  data: { hProperties: { dataFullNote: '' } },
+                  children: [{ type: 'text', value: full ? strings().editorsNoteFullIn(full.title) : strings().editorsNoteFull }],
+                },
+              ],
+            },
+          ],
+        };
+      }
       const content: PhrasingContent[] = [
         { type: 'strong', children: [{ type: 'text', value: strings().editorsNote }] },
         { type: 'text', value: `${article?.publisher ?? correction.article.id} ${correction.articleSays}. ${correction.fact}` },
