@@ -4,13 +4,15 @@ import { parse } from 'yaml';
 
 /** Where a correction's full editor's note is: a chapter of the same explainer that notes it. */
 export interface FullNote {
-  /** The chapter's file name (`background`): its page is `<explainer>/<name>/`, its notes' ids start with it. */
+  /** The chapter's explainer and file name (`background`): its page is `<explainer>/<name>/`, its notes' ids start with the name. */
+  explainer: string;
   chapter: string;
   /** The chapter's short title (navTitle, else title), to name it in the link. */
   title: string;
 }
 
 interface Frontmatter {
+  explainer?: string;
   order?: number;
   title?: string;
   navTitle?: string;
@@ -47,5 +49,10 @@ export function fullNoteOf(file: string, correction: string): FullNote | undefin
     .filter(({ text }) => pattern.test(text))
     .map(({ name, text }) => ({ name, data: frontmatterOf(text) }))
     .toSorted((a, b) => (a.data.order ?? Infinity) - (b.data.order ?? Infinity) || a.name.localeCompare(b.name))
-    .map(({ name, data }) => ({ chapter: basename(name, '.mdx'), title: data.navTitle ?? data.title ?? basename(name, '.mdx') }))[0];
+    .filter(({ data }) => typeof data.explainer === 'string')
+    .map(({ name, data }) => ({
+      explainer: data.explainer!,
+      chapter: basename(name, '.mdx'),
+      title: data.navTitle ?? data.title ?? basename(name, '.mdx'),
+    }))[0];
 }

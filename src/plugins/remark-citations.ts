@@ -319,11 +319,7 @@ export default function remarkCitations(options: RemarkCitationsOptions = {}) {
         // The overview tells the story in brief: one line, linking to the full note in the chapter
         // that tells the point in full (or to the corrections page, where no chapter notes it).
         const full = file.path ? fullNoteOf(file.path, id) : undefined;
-        const explainer = frontmatter?.['explainer'];
-        const url =
-          full && typeof explainer === 'string'
-            ? `${base}${explainer}/${full.chapter}/#${full.chapter}-correction-${id}`
-            : `${base}corrections/#${id}`;
+        const url = full ? `${base}${full.explainer}/${full.chapter}/#${full.chapter}-correction-${id}` : `${base}corrections/#${id}`;
         return {
           type: 'blockquote',
           data: {
