@@ -154,6 +154,11 @@ export const UI = {
     historyDiff: 'See the change',
     historyFullLog: 'Every change in the repository',
     backToChapter: 'Back to the chapter',
+    // Reader layout: the compact lists and contents (issue 16).
+    erratumInFull: 'What it said, and why',
+    editorsNoteFull: 'Full note',
+    editorsNoteFullIn: (chapter: string) => `Full note in “${chapter}”`,
+    chaptersOnThisPage: 'Chapters on this page',
   },
 } as const;
 

@@ -28,6 +28,7 @@ import { nested } from '../lib/nested-quotes';
 import { strings } from '../i18n/ui';
 import { SITE } from '../site.config';
 import { chapterPrefix } from './chapter-prefix';
+import { fullNoteOf } from './full-editors-note';
 import { CITATION, PASSAGE_MAX_WORDS, parseCitation, wordCount, type CitationItem } from './citation-syntax';
 import { loadDataCollections } from '../lib/data-collections';
 import { formatDate, formatDateRange } from '../lib/dates';
@@ -105,6 +106,9 @@ export default function remarkCitations(options: RemarkCitationsOptions = {}) {
      */
     const told = { sources: new Set<string>(), passages: new Set<string>(), people: new Set<string>() };
     let tallying = true;
+    const frontmatter = (file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro?.frontmatter;
+    // The overview is chapter 0 (its file is index.mdx); where no frontmatter is passed, the file name says.
+    const isOverview = frontmatter?.['order'] !== undefined ? frontmatter['order'] === 0 : prefix === 'index';
 
     /** Stops the build with a ContentProblem, worded by the one formatter every content mistake uses. */
     const fail = (problem: Omit<ContentProblem, 'file'>, node: Nodes, offsetInSource?: number): never => {
@@ -339,6 +343,34 @@ export default function remarkCitations(options: RemarkCitationsOptions = {}) {
       const article = catalog.sources.get(correction.article.id);
       const anchor = `${prefix}-correction-${id}`;
       notedCorrections.push({ correction: id, anchor });
+      if (isOverview) {
+        // The overview tells the story in brief: one line, linking to the full note in the chapter
+        // that tells the point in full (or to the corrections page, where no chapter notes it).
+        const full = file.path ? fullNoteOf(file.path, id) : undefined;
+        const url = full ? `${base}${full.explainer}/${full.chapter}/#${full.chapter}-correction-${id}` : `${base}corrections/#${id}`;
+        return {
+          type: 'blockquote',
+          data: {
+            hName: 'aside',
+            hProperties: { id: anchor, className: ['editors-note', 'editors-note-brief'], role: 'note', dataCorrection: id },
+          },
+          children: [
+            {
+              type: 'paragraph',
+              children: [
+                { type: 'strong', children: [{ type: 'text', value: strings().editorsNote }] },
+                { type: 'text', value: `${article?.publisher ?? correction.article.id} ${correction.articleSays}. ` },
+                {
+                  type: 'link',
+                  url,
+                  data: { hProperties: { dataFullNote: '' } },
+                  children: [{ type: 'text', value: full ? strings().editorsNoteFullIn(full.title) : strings().editorsNoteFull }],
+                },
+              ],
+            },
+          ],
+        };
+      }
       const content: PhrasingContent[] = [
         { type: 'strong', children: [{ type: 'text', value: strings().editorsNote }] },
         { type: 'text', value: `${article?.publisher ?? correction.article.id} ${correction.articleSays}. ${correction.fact}` },
@@ -546,20 +578,19 @@ function slug(text: string): string {
 }
 
 /**
- * A note's label: the chapter's prefix and the source id, then the locator and a digest of the
- * passage, so that each distinct source, locator and passage is one note.
+ * A note's label, so that each distinct source, locator and passage is one note: the chapter's
+ * prefix, then a digest of the source, locator and passage (`background-3f9a2c1b`); without a
+ * passage, the source id and the locator. The digest alone, not the source id before it: a label
+ * is written four times per note (the marker's link and id, the note's id, its link back), and the
+ * ids made a chapter's first view nearly a kilobyte heavier. The note says its source in full.
  */
 function noteLabel(prefix: string, { id, locator, passage, translation }: CitationItem): string {
-  const parts = [prefix, id];
-  if (locator) parts.push(slug(locator));
-  if (passage)
-    parts.push(
-      createHash('sha256')
-        .update(`${passage}\u0000${translation ?? ''}`)
-        .digest('hex')
-        .slice(0, 8),
-    );
-  return parts.join('-');
+  if (!passage) return [prefix, id, ...(locator ? [slug(locator)] : [])].join('-');
+  const digest = createHash('sha256')
+    .update(`${id}\u0000${locator ?? ''}\u0000${passage}\u0000${translation ?? ''}`)
+    .digest('hex')
+    .slice(0, 8);
+  return `${prefix}-${digest}`;
 }
 
 /** A data entry's cited source as a citation item: the id, and the passage it carries, if any. */

@@ -16,6 +16,7 @@ const CHROME = [
   '.site-footer',
   '.chapter-aside',
   '.chapter-toc',
+  '.toc-details',
   '.prev-next',
   '.explainer-tools',
   '[data-theme-toggle]',

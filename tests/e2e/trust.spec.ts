@@ -188,12 +188,8 @@ test('each of our corrections is at the foot of its chapter, on the site-wide li
       const entry = page.locator(`article .chapter-errata #${erratumAnchor(id)}`);
       await expect(entry.locator(`time[datetime="${erratum.date.iso}"]`), id).toHaveCount(1);
       await expect(entry.getByText('Corrected on'), id).toHaveCount(1);
-      expect(await entry.locator('.erratum-said').textContent(), id).toContain(erratum.said.slice(0, 40));
-      expect(await entry.locator('.erratum-says').textContent(), id).toContain(erratum.says.slice(0, 40));
-      for (const { id: source } of erratum.sources) {
-        expect(sources.has(source)).toBe(true);
-        await expect(entry.locator(`a[data-source="${source}"]`), `${id}: ${source}`).toHaveCount(1);
-      }
+      // One line on the chapter, linked to the full entry (said, says, why, sources) on the site-wide list.
+      await expect(entry.locator(`a[href="/${OUR_CORRECTIONS_PATH}#${erratumAnchor(id)}"]`), id).toHaveCount(1);
       const correction = data.correction?.find(({ url }) => url.endsWith(`${path}#${erratumAnchor(id)}`));
       expect(correction, `${id} in the JSON-LD`).toMatchObject({ '@type': 'CorrectionComment', datePublished: erratum.date.iso });
       expect(feed, `${id} in the feed`).toContain(`${path}#${erratumAnchor(id)}</link>`);
@@ -204,6 +200,13 @@ test('each of our corrections is at the foot of its chapter, on the site-wide li
   await expect(page.locator('[data-erratum]')).toHaveCount(errata.size);
   for (const [id, erratum] of errata) {
     await expect(page.locator(`#${erratumAnchor(id)} a[href="${pathOf(erratum.page)}#${erratumAnchor(id)}"]`), id).toHaveCount(1);
+    const entry = page.locator(`#${erratumAnchor(id)}`);
+    expect(await entry.locator('.erratum-said').textContent(), id).toContain(erratum.said.slice(0, 40));
+    expect(await entry.locator('.erratum-says').textContent(), id).toContain(erratum.says.slice(0, 40));
+    for (const { id: source } of erratum.sources) {
+      expect(sources.has(source)).toBe(true);
+      await expect(entry.locator(`a[data-source="${source}"]`), `${id}: ${source}`).toHaveCount(1);
+    }
   }
   // Apart from the source articles' corrections, and linked from them.
   await expect(page.locator('main a[href="/corrections/"]')).toHaveCount(1);

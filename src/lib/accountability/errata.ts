@@ -49,3 +49,13 @@ export function errataByChapter<C extends ChapterLike, E extends ErratumEntry>(
 export function erratumText(erratum: Erratum): string {
   return `This page said: “${erratum.said}” It now says: “${erratum.says}” Why: ${erratum.why}`;
 }
+
+/**
+ * An erratum in one line, for the foot of its chapter and the JSON-LD: the first sentence of its
+ * `why`. What the page said and says now, in full, are on the corrections page; repeating them at
+ * the foot of every chapter made the heaviest chapter's first view a tenth heavier.
+ */
+export function erratumSummary(erratum: Erratum): string {
+  const why = erratum.why.trim();
+  return /^.+?[.!?](?=\s+[A-Z“"‘'(]|$)/s.exec(why)?.[0] ?? why;
+}
