@@ -1,3 +1,4 @@
+import LocatorMap from '../LocatorMap.astro';
 import MembershipChart from '../MembershipChart.astro';
 
 /**
@@ -5,4 +6,4 @@ import MembershipChart from '../MembershipChart.astro';
  * KeyEvents and NameSpellings are not here: the citation transform expands them at build time so
  * their footnotes are numbered with the rest.)
  */
-export const mdxComponents = { MembershipChart };
+export const mdxComponents = { MembershipChart, LocatorMap };
