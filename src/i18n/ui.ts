@@ -92,8 +92,13 @@ export const UI = {
     membershipState: 'State',
     membershipChanges: 'Changes, with dates',
     mapTitle: (date: string) => `Where the Treaty’s members lie, on ${date}`,
-    mapDescription: (accent: string, members: string, others: string, point: string, within: string, date: string) =>
-      `A locator map of eastern Europe and Central Asia. ${accent} are shaded dark and outlined; the other parties to the Treaty on ${date} (${members}) are a lighter shade; ${others}, not parties then, are a pale grey; other countries are plain grey. A ringed point marks the approximate centre of ${point}, within ${within}’s borders; no border is drawn for it.`,
+    mapIntro: 'A locator map of eastern Europe and Central Asia.',
+    mapDescAccent: (names: string) => `Highlighted and outlined: ${names}`,
+    mapDescMembers: (names: string, date: string) => `a lighter shade: the other parties to the Treaty on ${date} (${names})`,
+    mapDescOthers: (names: string) => `pale grey: ${names}, not parties then`,
+    mapDescRest: 'plain grey: other countries.',
+    mapDescPoint: (point: string, within: string) =>
+      `A ringed point marks the approximate centre of ${point}, within ${within}’s borders; no border is drawn for it.`,
     mapMembers: (date: string) => `Other parties to the Treaty on ${date}`,
     mapOthers: 'Not parties then',
     mapPointNote: (point: string) => `${point} is marked by a point at its approximate centre; the map draws no border for it.`,

@@ -125,11 +125,11 @@ function mapTree(map: LocatorMap): Element {
     ),
     svg('circle', { cx: map.point.x, cy: map.point.y, r: 3, fill: MAP_COLOURS.paper, stroke: MAP_COLOURS.ink, strokeWidth: 1.6 }),
   ]);
-  const FONT = 22;
+  const FONT = 21;
   const labels = accented.map(({ name, label }) => {
     const x = label.x * scale;
     // The label's baseline is at y: its box starts a line above, and a little more, clear of the shape.
-    const top = label.y * scale - FONT * 1.15;
+    const top = label.y * scale - FONT * 1.35;
     const box = 200;
     const place =
       label.anchor === 'end'

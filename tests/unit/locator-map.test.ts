@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readDataCollections } from '../../src/lib/data-collections';
+import { groupExplainers } from '../../src/lib/explainer-structure';
 import { locatorMapProps } from '../../src/lib/explainer-map';
+import { socialCards } from '../../src/lib/social-cards';
 import { ATLAS_STATES, KARABAKH, locatorMap, PATH_SCALE, type LocatorMap, type StateInput } from '../../src/lib/locator-map';
 import { memberOn, membershipSpans } from '../../src/lib/membership-spans';
 
@@ -121,5 +124,18 @@ describe("an overview's locator map props", () => {
   it('finds none in an overview without one, or only in a comment', () => {
     expect(locatorMapProps(`${frontmatter}Text.\n`)).toBeUndefined();
     expect(locatorMapProps(`${frontmatter}{/* <LocatorMap until="2024-06-13" /> */}\n`)).toBeUndefined();
+  });
+});
+
+describe("an explainer's social card", () => {
+  it('carries the map its overview shows, and none when the overview shows none', () => {
+    const explainers = groupExplainers(data.chapters);
+    const cards = socialCards(explainers);
+    for (const { overview } of explainers) {
+      const card = cards.find(({ path }) => path === `${overview.data.explainer}/`)!.card;
+      const props = locatorMapProps(readFileSync(overview.filePath, 'utf8'));
+      expect(Boolean(card.map), overview.filePath).toBe(Boolean(props));
+      if (props) expect(card.map!.until).toBe(props.until);
+    }
   });
 });
