@@ -78,7 +78,7 @@ for (const scheme of ['light', 'dark'] as const) {
         expect((Math.max(value, rest) + 0.05) / (Math.min(value, rest) + 0.05)).toBeGreaterThan(1.5);
     }
     // Members and non-members differ too, and the accented states carry a heavier outline.
-    expect(Math.abs(members - others)).toBeGreaterThan(0.05);
+    expect((Math.max(members, others) + 0.05) / (Math.min(members, others) + 0.05)).toBeGreaterThan(1.2);
     const stroke = (selector: string) =>
       page
         .locator(selector)
