@@ -58,9 +58,10 @@ export const ATLAS_STATES: Record<string, AtlasState> = {
 export const KARABAKH = { name: 'Nagorno-Karabakh', longitude: 46.75, latitude: 39.8, within: 'azerbaijan' } as const;
 
 /**
- * Natural Earth draws borders as they are held ("de facto"), not as they are recognised. The one
- * place this map shows where the two differ is Crimea, which the atlas gives to Russia: it is moved
- * back to Ukraine here. (Other such lines, Kosovo's or Northern Cyprus's, lie outside the map.)
+ * Natural Earth draws borders as they are held ("de facto"), not as they are recognised. Where that
+ * touches a state the map draws, it is put right: Crimea, which the atlas gives to Russia, goes back
+ * to Ukraine. (Other such lines, Kosovo's, Northern Cyprus's or Kashmir's, divide countries outside
+ * content/states, whose borders the map does not draw.)
  */
 const RECOGNISED = [{ point: [34.1, 45.0] as Position, from: '643', to: '804' }];
 
