@@ -1,6 +1,7 @@
 import { strings } from '../i18n/ui';
 import { SITE } from '../site.config';
 import { formatPeriod } from './dates';
+import { explainerMap } from './explainer-map';
 import { REFERENCE_PAGES } from './reference-pages';
 import { HOW_WE_WORK_PATH, OUR_CORRECTIONS_PATH } from './accountability/routes';
 import { chapterPath, type ChapterLike, type ExplainerOf } from './explainer-structure';
@@ -59,5 +60,10 @@ function homeCard(): SocialCardOfPage {
 
 function explainerCard(explainer: ExplainerOf<ChapterLike>): SocialCardOfPage {
   const { title, dek, period } = explainer.overview.data;
-  return { path: chapterPath(explainer.overview), card: { title, description: dek, footer: formatPeriod(period.from, period.to) } };
+  // The locator map its overview shows, if any, drawn small beside the description.
+  const map = explainerMap(explainer.overview.filePath)?.map;
+  return {
+    path: chapterPath(explainer.overview),
+    card: { title, description: dek, footer: formatPeriod(period.from, period.to), ...(map ? { map } : {}) },
+  };
 }

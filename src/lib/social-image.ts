@@ -4,6 +4,7 @@ import { SITE } from '../site.config';
 import { cacheKey, cachedArtefact, packageVersions } from './build-cache';
 import { processShared } from './process-shared';
 import { drawCard, type Face } from './card-drawing';
+import { PATH_SCALE, type LocatorMap } from './locator-map';
 import { SOCIAL_IMAGE } from './urls';
 
 /**
@@ -25,13 +26,15 @@ export interface SocialCard {
   title: string;
   description: string;
   footer?: string;
+  /** The explainer's locator map (lib/explainer-map), drawn beside the description. */
+  map?: LocatorMap | undefined;
 }
 
 const PADDING = { block: 64, inline: 72 };
 const RULE = 16;
 const CONTENT_WIDTH = SOCIAL_IMAGE.width - 2 * PADDING.inline;
 
-type Element = { type: string; props: { style?: Record<string, unknown>; children?: unknown } };
+type Element = { type: string; props: { style?: Record<string, unknown>; children?: unknown; [attribute: string]: unknown } };
 const element = (type: string, style: Record<string, unknown>, children?: unknown): Element => ({
   type,
   props: { style, children },
@@ -62,11 +65,20 @@ function cardTree(card: SocialCard): Element {
           { display: 'flex', width: CONTENT_WIDTH, fontSize: card.title.length > 60 ? 52 : 64, fontWeight: 700, lineHeight: 1.1 },
           card.title,
         ),
-        element(
-          'div',
-          { display: 'flex', width: CONTENT_WIDTH, fontSize: 30, color: '#57534e', marginTop: 24, lineHeight: 1.35 },
-          truncate(card.description, 180),
-        ),
+        card.map
+          ? element('div', { display: 'flex', width: CONTENT_WIDTH, marginTop: 24, justifyContent: 'space-between' }, [
+              element(
+                'div',
+                { display: 'flex', width: CONTENT_WIDTH - MAP_WIDTH - 40, fontSize: 28, color: '#57534e', lineHeight: 1.35 },
+                truncate(card.description, 150),
+              ),
+              mapTree(card.map),
+            ])
+          : element(
+              'div',
+              { display: 'flex', width: CONTENT_WIDTH, fontSize: 30, color: '#57534e', marginTop: 24, lineHeight: 1.35 },
+              truncate(card.description, 180),
+            ),
       ]),
       element('div', { display: 'flex', justifyContent: 'space-between', width: CONTENT_WIDTH, fontSize: 24, color: '#57534e' }, [
         element('div', { display: 'flex' }, SITE.name),
@@ -74,6 +86,64 @@ function cardTree(card: SocialCard): Element {
       ]),
     ],
   );
+}
+
+/** The map's width on the card: small, as on the home page's card. */
+const MAP_WIDTH = 380;
+/** The overview's palette in its light theme (LocatorMap.astro), as colours: the card has no stylesheet. */
+const MAP_COLOURS = { land: '#ece9e4', other: '#d5d3d0', member: '#97b9c1', accent: '#0b5c73', ink: '#1c1b19', paper: '#fdfcf9' };
+
+/**
+ * The locator map as satori elements: the shapes as inline SVG, the labels as text that satori sets
+ * in the card's face (an SVG's own text would need fonts that resvg, here, does not load).
+ */
+function mapTree(map: LocatorMap): Element {
+  const scale = MAP_WIDTH / map.width;
+  const height = Math.round(map.height * scale);
+  const svg = (type: string, attributes: Record<string, unknown>, children?: unknown): Element => ({
+    type,
+    props: { ...attributes, ...(children === undefined ? {} : { children }) },
+  });
+  const accented = map.states.filter((state) => state.role === 'accent');
+  const shapes = svg('svg', { width: MAP_WIDTH, height, viewBox: `0 0 ${map.width} ${map.height}` }, [
+    svg('g', { transform: `scale(${PATH_SCALE})` }, [
+      svg('path', { d: map.land, fill: MAP_COLOURS.land }),
+      ...map.states.map((state) =>
+        svg('path', {
+          d: state.d,
+          fill: MAP_COLOURS[state.role],
+          stroke: state.role === 'accent' ? MAP_COLOURS.ink : MAP_COLOURS.paper,
+          strokeWidth: state.role === 'accent' ? 9 : 7,
+          strokeLinejoin: 'round',
+        }),
+      ),
+    ]),
+    ...accented.flatMap(({ label }) =>
+      label.leader
+        ? [svg('line', { x1: label.leader.x, y1: label.leader.y, x2: label.x, y2: label.y - 3, stroke: MAP_COLOURS.ink, strokeWidth: 0.8 })]
+        : [],
+    ),
+    svg('circle', { cx: map.point.x, cy: map.point.y, r: 3, fill: MAP_COLOURS.paper, stroke: MAP_COLOURS.ink, strokeWidth: 1.6 }),
+  ]);
+  const FONT = 21;
+  const labels = accented.map(({ name, label }) => {
+    const x = label.x * scale;
+    // The label's baseline is at y: its box starts a line above, and a little more, clear of the shape.
+    const top = label.y * scale - FONT * 1.35;
+    const box = 200;
+    const place =
+      label.anchor === 'end'
+        ? { left: x - box, width: box, justifyContent: 'flex-end' }
+        : label.anchor === 'middle'
+          ? { left: x - box / 2, width: box, justifyContent: 'center' }
+          : { left: x, width: box, justifyContent: 'flex-start' };
+    return element(
+      'div',
+      { position: 'absolute', top, display: 'flex', fontSize: FONT, fontWeight: 700, color: MAP_COLOURS.ink, ...place },
+      name,
+    );
+  });
+  return element('div', { display: 'flex', position: 'relative', width: MAP_WIDTH, height }, [shapes, ...labels]);
 }
 
 /** The card as PNG, drawn in a worker thread (see card-drawing.ts). */

@@ -27,7 +27,7 @@ export function schemeOf(url: string): string | undefined {
   return /^([a-z][a-z0-9+.-]*):/i.exec(url.replace(/[\u0000-\u0020\u007f]+/g, ''))?.[1]?.toLowerCase();
 }
 
-/** The components chapters may use, with their props. The citation transform expands all but MembershipChart. */
+/** The components chapters may use, with their props. The citation transform expands all but MembershipChart and LocatorMap. */
 export const COMPONENTS: Record<string, Record<string, Prop>> = {
   Quote: { id: { type: 'string', required: true }, excerpt: { type: 'string' } },
   EditorsNote: { id: { type: 'string', required: true } },
@@ -35,6 +35,7 @@ export const COMPONENTS: Record<string, Record<string, Prop>> = {
   KeyEvents: { ids: { type: 'string', required: true } },
   NameSpellings: {},
   MembershipChart: { until: { type: 'string', required: true }, accent: { type: 'string' } },
+  LocatorMap: { until: { type: 'string', required: true }, accent: { type: 'string' }, karabakh: { type: 'string' } },
 };
 
 /** Inline HTML that Markdown has no syntax for, with the attributes each may carry. */

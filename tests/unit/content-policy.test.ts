@@ -42,7 +42,7 @@ describe('the content policy refuses every class of code, not only the examples'
     ],
     [
       'the components with their props',
-      '<Quote id="a" />\n\nShe said <Quote id="a" excerpt="words" /> then.\n\n<Person id="p" short /> <EditorsNote id="c" /> <KeyEvents ids="a, b" /> <NameSpellings /> <MembershipChart until="2024-06-13" />',
+      '<Quote id="a" />\n\nShe said <Quote id="a" excerpt="words" /> then.\n\n<Person id="p" short /> <EditorsNote id="c" /> <KeyEvents ids="a, b" /> <NameSpellings /> <MembershipChart until="2024-06-13" />\n\n<LocatorMap until="2024-06-13" accent="a b" karabakh="./a/#b" />',
     ],
     ['comments', '{/* a note for editors */}\n\nText.'],
     ['escaped braces', 'A literal \\{brace\\}.'],

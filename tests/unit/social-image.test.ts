@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { drawCard } from '../../src/lib/card-drawing';
+import { mapFor } from '../../src/lib/explainer-map';
 import { renderSocialImage } from '../../src/lib/social-image';
 import { SOCIAL_IMAGE } from '../../src/lib/urls';
 
@@ -12,6 +13,15 @@ describe('social preview images', () => {
     // IHDR: width and height are the first two big-endian 32-bit numbers after the 16-byte header.
     expect(png.readUInt32BE(16)).toBe(SOCIAL_IMAGE.width);
     expect(png.readUInt32BE(20)).toBe(SOCIAL_IMAGE.height);
+  });
+
+  test("draw an explainer's locator map beside the description", async () => {
+    const card = { title: 'A title', description: 'A dek.' };
+    const map = mapFor({ until: '2024-06-13', accent: 'armenia belarus' });
+    const [without, withMap] = await Promise.all([renderSocialImage(card), renderSocialImage({ ...card, map })]);
+    expect(Buffer.from(withMap).subarray(1, 4).toString('ascii')).toBe('PNG');
+    // The map's shapes and labels add to the picture: a larger PNG than the card without them.
+    expect(withMap.length).toBeGreaterThan(without.length + 5_000);
   });
 });
 

@@ -1,3 +1,4 @@
+import LocatorMap from '../LocatorMap.astro';
 import MembershipChart from '../MembershipChart.astro';
 
 /**
@@ -7,4 +8,4 @@ import MembershipChart from '../MembershipChart.astro';
  */
 // typescript-eslint's type service does not read .astro modules, so it sees this import as an error type.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment
-export const mdxComponents = { MembershipChart };
+export const mdxComponents = { MembershipChart, LocatorMap };
