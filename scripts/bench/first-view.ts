@@ -5,12 +5,16 @@ import { CHROME_PATH } from './lighthouse.ts';
 
 /**
  * What a first visit to a page downloads in a real browser: Chromium, with an empty cache, loads
- * the page from the built site served with gzip (as static hosts serve it), waits until the network
- * is idle (fonts, icons and lazy requests included), and adds up the bytes each response took on the
- * wire (the DevTools protocol's encodedDataLength). The budgets' static count can miss what only a
- * browser decides to fetch; this cannot.
+ * the page from the built site served with gzip (asked for alone, as the budgets count: the local
+ * server would otherwise send brotli), waits until the network is idle (module scripts imported by
+ * other scripts, fonts, icons included), and adds up the bytes each response took on the wire, headers
+ * included (the DevTools protocol's encodedDataLength), by the kind of resource. The budgets' static
+ * count can miss what only a browser decides to fetch; this cannot.
  */
-export async function firstViewInBrowser(dist: string, path: string): Promise<{ bytes: number; requests: number }> {
+export async function firstViewInBrowser(
+  dist: string,
+  path: string,
+): Promise<{ bytes: number; requests: number; byKind: Record<string, number> }> {
   const { server, origin } = await startStaticServer({ root: dist, compress: true });
   const browser = await chromium.launch({ executablePath: CHROME_PATH, args: CHROMIUM_ARGS });
   try {
@@ -18,14 +22,20 @@ export async function firstViewInBrowser(dist: string, path: string): Promise<{ 
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Network.enable');
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await cdp.send('Network.setExtraHTTPHeaders', { headers: { 'Accept-Encoding': 'gzip' } });
     let bytes = 0;
     let requests = 0;
+    const kinds = new Map<string, string>();
+    const byKind: Record<string, number> = {};
+    cdp.on('Network.responseReceived', (event) => kinds.set(event.requestId, event.type.toLowerCase()));
     cdp.on('Network.loadingFinished', (event) => {
+      const kind = kinds.get(event.requestId) ?? 'other';
+      byKind[kind] = (byKind[kind] ?? 0) + event.encodedDataLength;
       bytes += event.encodedDataLength;
       requests++;
     });
     await page.goto(`${origin}${path}`, { waitUntil: 'networkidle' });
-    return { bytes, requests };
+    return { bytes, requests, byKind };
   } finally {
     await browser.close();
     server.close();

@@ -35,7 +35,7 @@ export async function newsroom(
   let edits = 0;
   const variants = [
     { name: 'our site, with every PDF edition', project: site, env: { CONTENT_ROOT: tree.contentRoot, PDF_EDITION: 'on' } },
-    { name: 'floor: bare site, our markdownProcessor', project: floor, env: {} },
+    { name: 'floor: bare site, our markdownProcessor', project: floor, env: { CONTENT_ROOT: tree.contentRoot } },
   ];
   const builds = async (how: 'clean' | 'warm') => {
     const made = variants.map(() => [] as BuildFigures[]);
