@@ -86,7 +86,7 @@ export function pdfEdition(): AstroIntegration {
   };
 }
 
-async function writePdfEditions(root: string, base: string, pages: string[], logger: AstroIntegrationLogger): Promise<void> {
+export async function writePdfEditions(root: string, base: string, pages: string[], logger: AstroIntegrationLogger): Promise<void> {
   const started = performance.now();
   const executablePath = findChromium();
   if (!executablePath || !existsSync(executablePath)) {
