@@ -8,13 +8,14 @@ import { CHROME_PATH } from './lighthouse.ts';
  * the page from the built site served with gzip (asked for alone, as the budgets count: the local
  * server would otherwise send brotli), waits until the network is idle (module scripts imported by
  * other scripts, fonts, icons included), and adds up the bytes each response took on the wire, headers
- * included (the DevTools protocol's encodedDataLength), by the kind of resource. The budgets' static
+ * included (the DevTools protocol's encodedDataLength), by the kind of resource, and how much of
+ * that was response headers. The budgets' static
  * count can miss what only a browser decides to fetch; this cannot.
  */
 export async function firstViewInBrowser(
   dist: string,
   path: string,
-): Promise<{ bytes: number; requests: number; byKind: Record<string, number> }> {
+): Promise<{ bytes: number; headers: number; requests: number; byKind: Record<string, number> }> {
   const { server, origin } = await startStaticServer({ root: dist, compress: true });
   const browser = await chromium.launch({ executablePath: CHROME_PATH, args: CHROMIUM_ARGS });
   try {
@@ -25,9 +26,15 @@ export async function firstViewInBrowser(
     await cdp.send('Network.setExtraHTTPHeaders', { headers: { 'Accept-Encoding': 'gzip' } });
     let bytes = 0;
     let requests = 0;
+    let headers = 0;
     const kinds = new Map<string, string>();
     const byKind: Record<string, number> = {};
-    cdp.on('Network.responseReceived', (event) => kinds.set(event.requestId, event.type.toLowerCase()));
+    cdp.on('Network.responseReceived', (event) => {
+      kinds.set(event.requestId, event.type.toLowerCase());
+      // At this point only the status line and headers have arrived: the site's security headers
+      // (its Content-Security-Policy above all) come with every response.
+      headers += event.response.encodedDataLength;
+    });
     cdp.on('Network.loadingFinished', (event) => {
       const kind = kinds.get(event.requestId) ?? 'other';
       byKind[kind] = (byKind[kind] ?? 0) + event.encodedDataLength;
@@ -35,7 +42,7 @@ export async function firstViewInBrowser(
       requests++;
     });
     await page.goto(`${origin}${path}`, { waitUntil: 'networkidle' });
-    return { bytes, requests, byKind };
+    return { bytes, headers, requests, byKind };
   } finally {
     await browser.close();
     server.close();

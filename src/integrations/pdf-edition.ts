@@ -107,10 +107,16 @@ export async function writePdfEditions(root: string, base: string, pages: string
     const queue = [...pages];
     const worker = async () => {
       for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
-        if (await writePdfEdition(root, base, path, executablePath, printerFor, logger)) printed++;
+        try {
+          if (await writePdfEdition(root, base, path, executablePath, printerFor, logger)) printed++;
+        } catch (error) {
+          queue.length = 0; // one edition failed: start no other, and let those under way finish before the browser closes
+          throw error;
+        }
       }
     };
-    await Promise.all(Array.from({ length: parallel }, worker));
+    const failed = (await Promise.allSettled(Array.from({ length: parallel }, worker))).find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
   } finally {
     await (await printer?.catch(() => undefined))?.close();
   }
