@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, normalize } from 'node:path';
@@ -149,7 +149,13 @@ async function writePdfEdition(
   const url = `${base}${path.split('/').slice(0, -1).join('/')}/`;
   const edition = editionOf(html.toString(), url);
   const loaded = filesLoadedBy(root, html.toString(), url);
-  const assets = cacheKey(...loaded.flatMap((file) => [file, existsSync(join(root, file)) ? readFileSync(join(root, file)) : '(missing)']));
+  const assets = cacheKey(
+    ...loaded.flatMap((file) => {
+      const where = join(root, file);
+      // A reference to no file (or to a folder) is in the key by its name alone; a file there later changes it.
+      return [file, existsSync(where) && statSync(where).isFile() ? readFileSync(where) : '(no file)'];
+    }),
+  );
   let printedPages: number | undefined;
   const pdf = await cachedArtefact(
     'pdf-edition',
