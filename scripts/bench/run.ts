@@ -8,15 +8,19 @@
  *   3. Lighthouse (mobile) on the home page, a chapter and the whole-explainer page if there is one.
  *   4. Scaling: synthetic explainers of 100 chapters (and 1,000 with --full), our site against a
  *      bare-Astro floor on the same MDX, clean and warm, and the PDF edition on its own; see scaling.ts.
+ *   5. A newsroom's site: 10 explainers of 8 chapters (100 × 8 with --full), every one with its PDF
+ *      edition, clean and warm against the same floor; see newsroom.ts.
+ *   6. The PDF edition at --pdf-chapters sizes (e.g. 100,200,400): time per printed page as it grows.
  *
  * Everything is built in a scratch copy under the system temp folder (deleted at the end unless
  * --keep), so the checkout's dist/ and caches are never touched.
  *
  * Options: --full (add 1,000 chapters), --runs N (builds per measurement, default 3), --full-runs N
  * (the same at 1,000 chapters, default 1), --timeout-min M (stop a scaling build after M minutes and report
- * a lower bound, default 30), --skip build,pages,lighthouse,scaling,pdf (pdf: printing the PDF
- * edition of the 1,000-chapter explainer, about 25 minutes), --keep (keep the scratch folder,
- * with each project's last-build.log).
+ * a lower bound, default 30), --skip build,pages,lighthouse,scaling,pdf,newsroom (pdf: printing the PDF
+ * edition of the 1,000-chapter explainer, about 25 minutes), --newsroom E×C (another newsroom size,
+ * e.g. 100x8), --pdf-chapters 100,200,400 (one explainer of each size, built with its PDF edition
+ * to time printing), --keep (keep the scratch folder, with each project's last-build.log).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir, totalmem } from 'node:os';
@@ -25,7 +29,10 @@ import { parseArgs } from 'node:util';
 import { htmlFilesIn } from '../../src/lib/built-files.ts';
 import { wholeExplainerPath } from '../../src/lib/print-edition.ts';
 import { chapterFilesIn, kb, requestCount, total, weighPage, type Size } from '../lib/page-weight.ts';
+import { firstViewInBrowser } from './first-view.ts';
 import { runLighthouse } from './lighthouse.ts';
+import { newsroom } from './newsroom.ts';
+import { pdfScaling } from './pdf-scaling.ts';
 import { scaling } from './scaling.ts';
 import { startStaticServer } from '../../src/lib/static-server.ts';
 import { copySite } from './scratch-project.ts';
@@ -40,6 +47,8 @@ const { values } = parseArgs({
     skip: { type: 'string', default: '' },
     keep: { type: 'boolean', default: false },
     'timeout-min': { type: 'string', default: '30' },
+    newsroom: { type: 'string' },
+    'pdf-chapters': { type: 'string', default: '' },
   },
 });
 /** A count option: a whole number of at least 1, or the bench stops here rather than measuring nothing. */
@@ -116,6 +125,21 @@ try {
     );
   }
 
+  // The first view of a chapter in a real browser, against the target of 40 KB gzip.
+  const firstChapter = chapterFilesIn(dist, files)[0];
+  if (!skip.has('pages') && firstChapter) {
+    const path = `/${firstChapter.replace(/index\.html$/, '')}`;
+    const { bytes, headers, requests, byKind } = await firstViewInBrowser(dist, path);
+    const kinds = Object.entries(byKind)
+      .map(([kind, size]) => `${kind} ${kb(size)}`)
+      .join(', ');
+    console.log(
+      `\nFirst view of a chapter in Chromium (${path}, empty cache, gzip): ${kb(bytes)} KB in ${requests} requests, ` +
+        `${kb(headers)} KB of it response headers ` +
+        `(${kinds}; target: 40 KB or less${bytes > 40 * 1024 ? ': OVER' : ''}).`,
+    );
+  }
+
   // 3. Lighthouse: the home page, the first chapter page, the whole-explainer page.
   if (!skip.has('lighthouse')) {
     const chapter = chapterFilesIn(dist, files)[0];
@@ -157,6 +181,19 @@ try {
     if (values.full) await scaling(scratch, site, 1000, fullRuns, timeoutSeconds, !skip.has('pdf'));
     else console.log('\n(1,000 chapters: `npm run bench -- --full`, 40 minutes or more, most of it printing the PDF edition once.)');
   }
+
+  // 5. A newsroom's site: many short explainers, each with its PDF edition.
+  if (!skip.has('newsroom')) {
+    const [explainers, chapters] = (values.newsroom ?? (values.full ? '100x8' : '10x8')).split(/[x×]/).map(Number);
+    if (!Number.isInteger(explainers) || !Number.isInteger(chapters) || explainers! < 1 || chapters! < 1) {
+      throw new Error(`--newsroom must be explainers×chapters, such as 100x8, not "${values.newsroom}"`);
+    }
+    await newsroom(scratch, site, explainers!, chapters!, runs, timeoutSeconds);
+  }
+
+  // 6. The PDF edition of one explainer at several sizes.
+  const pdfSizes = values['pdf-chapters'].split(',').filter(Boolean).map(Number);
+  if (pdfSizes.length > 0) await pdfScaling(scratch, site, pdfSizes, timeoutSeconds);
 } finally {
   if (values.keep) console.log(`\nKept ${scratch}`);
   else rmSync(scratch, { recursive: true, force: true });

@@ -66,7 +66,11 @@ const ids = {
 const dateOf = (i: number) => `${2020 + (i % 5)}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
 const q = (text: string) => JSON.stringify(text); // a JSON string is a valid double-quoted YAML scalar
 
-export function generateContent(dir: string, chapters: number, seed = 1): SyntheticTree {
+/**
+ * `explainers` > 1 writes a newsroom's site instead: that many explainers (`synthetic-001`, …) of
+ * `chapters` chapters each, sharing one body of data sized for all their chapters together.
+ */
+export function generateContent(dir: string, chapters: number, seed = 1, explainers = 1): SyntheticTree {
   const rand = random(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
   const between = (low: number, high: number) => low + Math.floor(rand() * (high - low + 1));
@@ -76,12 +80,13 @@ export function generateContent(dir: string, chapters: number, seed = 1): Synthe
     return text.charAt(0).toUpperCase() + text.slice(1);
   };
 
+  const all = chapters * explainers;
   const counts = {
-    sources: Math.max(30, 3 * chapters),
-    statements: Math.max(10, chapters),
-    people: 10 + Math.ceil(chapters / 10),
-    corrections: Math.max(3, Math.ceil(chapters / 10)),
-    events: Math.max(5, Math.ceil(chapters / 5)),
+    sources: Math.max(30, 3 * all),
+    statements: Math.max(10, all),
+    people: 10 + Math.ceil(all / 10),
+    corrections: Math.max(3, Math.ceil(all / 10)),
+    events: Math.max(5, Math.ceil(all / 5)),
   };
   const contentRoot = join(dir, 'content');
   const plainMdx = join(dir, 'plain');
@@ -166,74 +171,79 @@ export function generateContent(dir: string, chapters: number, seed = 1): Synthe
   }
 
   // Chapters.
-  const citationDir = join(contentRoot, 'explainers', 'synthetic');
-  const plainDir = join(plainMdx, 'synthetic');
   let totalWords = 0;
   let totalCitations = 0;
-  for (let order = 0; order < chapters; order++) {
-    const near = (offset: number) => sources[(3 * order + offset) % sources.length]!;
-    const citedSource = () => (rand() < 0.2 ? pick(sources) : near(between(0, 11)));
-    const sectionCount = 5;
-    const paragraphs: string[][] = Array.from({ length: sectionCount }, () =>
-      Array.from({ length: between(3, 4) }, () => Array.from({ length: between(3, 4) }, () => sentence(between(10, 24))).join('. ')),
-    );
-    // 15 citation markers at random sentence ends, each with its evidence passage (about 15 words,
-    // as the real ones): two cite two sources, two carry a locator.
-    const passage = () => `"${sentence(between(10, 20))}"`;
-    const marks = Array.from({ length: 15 }, (_, n) => {
-      const one = citedSource().id;
-      if (n < 2) return `[@${one}, ${passage()}; @${citedSource().id}, ${passage()}]`;
-      if (n < 4) return `[@${one}, paragraph ${between(2, 9)}, ${passage()}]`;
-      return `[@${one}, ${passage()}]`;
-    });
-    const slots = paragraphs.flatMap((section, s) => section.map((_, p) => [s, p] as const));
-    for (const mark of marks) {
-      const [s, p] = pick(slots);
-      paragraphs[s]![p] = `${paragraphs[s]![p]} ${mark}`;
-    }
-    const block = statements[order % statements.length]!;
-    const inline = statements[(order * 7 + 3) % statements.length]!;
-    const excerpt = inline.text.split(' ').slice(0, 4).join(' ');
-    const person = (n: number) => people[(order + n) % people.length]!.id;
-    const sections = paragraphs.map((section, s) => {
-      const body = section.map((text) => `${text}.`);
-      if (s === 0) body[0] = `<Person id="${person(0)}" /> ${body[0]}`;
-      if (s === 1) body.splice(1, 0, `<Quote id="${block.id}" />`);
-      if (s === 2) {
-        body.push(
-          [
-            '| Date | What happened | Where |',
-            '| --- | --- | --- |',
-            ...Array.from({ length: 4 }, (_, r) => `| ${dateOf(order + r)} | ${sentence(6)} | ${sentence(2)} |`),
-          ].join('\n'),
-        );
-        if (order % 4 === 0) body.push(`<EditorsNote id="${corrections[order % corrections.length]!.id}" />`);
+  for (let explainer = 0; explainer < explainers; explainer++) {
+    const id = explainers === 1 ? 'synthetic' : `synthetic-${String(explainer + 1).padStart(3, '0')}`;
+    const citationDir = join(contentRoot, 'explainers', id);
+    const plainDir = join(plainMdx, id);
+    for (let chapter = 0; chapter < chapters; chapter++) {
+      // `order` counts through every explainer's chapters, so that each cites its own stretch of the sources.
+      const order = explainer * chapters + chapter;
+      const near = (offset: number) => sources[(3 * order + offset) % sources.length]!;
+      const citedSource = () => (rand() < 0.2 ? pick(sources) : near(between(0, 11)));
+      const sectionCount = 5;
+      const paragraphs: string[][] = Array.from({ length: sectionCount }, () =>
+        Array.from({ length: between(3, 4) }, () => Array.from({ length: between(3, 4) }, () => sentence(between(10, 24))).join('. ')),
+      );
+      // 15 citation markers at random sentence ends, each with its evidence passage (about 15 words,
+      // as the real ones): two cite two sources, two carry a locator.
+      const passage = () => `"${sentence(between(10, 20))}"`;
+      const marks = Array.from({ length: 15 }, (_, n) => {
+        const one = citedSource().id;
+        if (n < 2) return `[@${one}, ${passage()}; @${citedSource().id}, ${passage()}]`;
+        if (n < 4) return `[@${one}, paragraph ${between(2, 9)}, ${passage()}]`;
+        return `[@${one}, ${passage()}]`;
+      });
+      const slots = paragraphs.flatMap((section, s) => section.map((_, p) => [s, p] as const));
+      for (const mark of marks) {
+        const [s, p] = pick(slots);
+        paragraphs[s]![p] = `${paragraphs[s]![p]} ${mark}`;
       }
-      if (s === 3)
-        body[0] = `${body[0]} As <Person id="${person(1)}" short /> put it, <Quote id="${inline.id}" excerpt="${excerpt}" /> at the time.[^aside]`;
-      return `## ${sentence(between(3, 6))}\n\n${body.join('\n\n')}`;
-    });
-    const frontmatter = [
-      '---',
-      'explainer: synthetic',
-      `order: ${order}`,
-      `title: ${q(order === 0 ? 'A synthetic explainer' : `Chapter ${order}: ${sentence(5)}`)}`,
-      `navTitle: ${q(order === 0 ? 'Overview' : `Part ${order}`)}`,
-      `dek: ${q(`${sentence(20)}.`)}`,
-      'updated: 2024-06-13',
-      'period: { from: 2020-01-01, to: 2024-12-31 }',
-      ...(order === 0 ? [`basedOn: [${sources[0]!.id}]`] : []),
-      '---',
-    ].join('\n');
-    const body = `${sections.join('\n\n')}\n\n[^aside]: ${sentence(15)}.\n`;
-    const name = order === 0 ? 'index.mdx' : `chapter-${pad(order)}.mdx`;
-    write(citationDir, name, `${frontmatter}\n\n${body}`);
-    write(plainDir, name, `${frontmatter}\n\n${toPlain(body)}`);
-    totalWords += body
-      .replace(/<[^>]+>|\[[@^][^\]]*\]|[|#-]/g, ' ')
-      .split(/\s+/)
-      .filter(Boolean).length;
-    totalCitations += marks.length;
+      const block = statements[order % statements.length]!;
+      const inline = statements[(order * 7 + 3) % statements.length]!;
+      const excerpt = inline.text.split(' ').slice(0, 4).join(' ');
+      const person = (n: number) => people[(order + n) % people.length]!.id;
+      const sections = paragraphs.map((section, s) => {
+        const body = section.map((text) => `${text}.`);
+        if (s === 0) body[0] = `<Person id="${person(0)}" /> ${body[0]}`;
+        if (s === 1) body.splice(1, 0, `<Quote id="${block.id}" />`);
+        if (s === 2) {
+          body.push(
+            [
+              '| Date | What happened | Where |',
+              '| --- | --- | --- |',
+              ...Array.from({ length: 4 }, (_, r) => `| ${dateOf(order + r)} | ${sentence(6)} | ${sentence(2)} |`),
+            ].join('\n'),
+          );
+          if (order % 4 === 0) body.push(`<EditorsNote id="${corrections[order % corrections.length]!.id}" />`);
+        }
+        if (s === 3)
+          body[0] = `${body[0]} As <Person id="${person(1)}" short /> put it, <Quote id="${inline.id}" excerpt="${excerpt}" /> at the time.[^aside]`;
+        return `## ${sentence(between(3, 6))}\n\n${body.join('\n\n')}`;
+      });
+      const frontmatter = [
+        '---',
+        `explainer: ${id}`,
+        `order: ${chapter}`,
+        `title: ${q(chapter === 0 ? (explainers === 1 ? 'A synthetic explainer' : `Synthetic explainer ${explainer + 1}`) : `Chapter ${chapter}: ${sentence(5)}`)}`,
+        `navTitle: ${q(chapter === 0 ? 'Overview' : `Part ${chapter}`)}`,
+        `dek: ${q(`${sentence(20)}.`)}`,
+        'updated: 2024-06-13',
+        'period: { from: 2020-01-01, to: 2024-12-31 }',
+        ...(chapter === 0 ? [`basedOn: [${sources[order % sources.length]!.id}]`] : []),
+        '---',
+      ].join('\n');
+      const body = `${sections.join('\n\n')}\n\n[^aside]: ${sentence(15)}.\n`;
+      const name = chapter === 0 ? 'index.mdx' : `chapter-${pad(chapter)}.mdx`;
+      write(citationDir, name, `${frontmatter}\n\n${body}`);
+      write(plainDir, name, `${frontmatter}\n\n${toPlain(body)}`);
+      totalWords += body
+        .replace(/<[^>]+>|\[[@^][^\]]*\]|[|#-]/g, ' ')
+        .split(/\s+/)
+        .filter(Boolean).length;
+      totalCitations += marks.length;
+    }
   }
   return { contentRoot, citationMdx: join(contentRoot, 'explainers'), plainMdx, words: totalWords, citations: totalCitations };
 

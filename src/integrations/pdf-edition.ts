@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +11,7 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { cacheKey, cachedArtefact, packageVersions } from '../lib/build-cache';
 import { CHROMIUM_ARGS, CHROMIUM_INSTALL_HINT, findChromium } from '../lib/chromium';
 import { wholeExplainerFilesIn } from '../lib/built-files';
+import { filesLoadedBy } from '../lib/page-assets';
 import { attribute, findElement, hasAttribute } from '../lib/parsed-html';
 import { PDF_EDITION_ENABLED, PDF_PAPER } from '../lib/print-edition';
 import { expectedEdition, problemsInPrinted, squash } from '../lib/printed-edition-check';
@@ -32,9 +34,12 @@ import { startStaticServer } from '../lib/static-server';
  *
  * Printing is the slowest step of a build (2 s for this explainer, minutes for a very long one), so
  * an edition is kept in the build cache under a hash of what it is printed from: the page, the
- * stylesheets and fonts it loads (all of `_astro/`), this file, and the browser (its path and
+ * stylesheets, fonts and images that page loads (src/lib/page-assets.ts; not the rest of `_astro/`,
+ * so a stylesheet another page uses does not reprint it), this file, and the browser (its path and
  * Playwright's version: a browser upgraded in place at the same path is not noticed). A build whose
- * explainer did not change copies the kept PDF instead of printing it again.
+ * explainer did not change copies the kept PDF instead of printing it again. A site of many
+ * explainers has its editions printed side by side, one per core (PDF_PARALLEL=n says otherwise),
+ * in one browser.
  *
  * Chromium: the one findChromium finds (CHROMIUM_PATH, Playwright's own, then the system's).
  *
@@ -81,7 +86,7 @@ export function pdfEdition(): AstroIntegration {
   };
 }
 
-async function writePdfEditions(root: string, base: string, pages: string[], logger: AstroIntegrationLogger): Promise<void> {
+export async function writePdfEditions(root: string, base: string, pages: string[], logger: AstroIntegrationLogger): Promise<void> {
   const started = performance.now();
   const executablePath = findChromium();
   if (!executablePath || !existsSync(executablePath)) {
@@ -90,42 +95,92 @@ async function writePdfEditions(root: string, base: string, pages: string[], log
         `${CHROMIUM_INSTALL_HINT}. To build without the PDF edition, set PDF_EDITION=off.`,
     );
   }
-  const assets = digestOfFolder(join(root, '_astro'));
-  let printer: Printer | undefined;
+  // One browser for every edition, started only when one must be printed.
+  let printer: Promise<Printer> | undefined;
+  const printerFor = () => (printer ??= Printer.start(root, base, executablePath));
+  let printed = 0;
   try {
-    for (const path of pages) {
-      const html = await readFile(join(root, path));
-      const url = `${base}${path.split('/').slice(0, -1).join('/')}/`;
-      const edition = editionOf(html.toString(), url);
-      let printedPages: number | undefined;
-      const pdf = await cachedArtefact(
-        'pdf-edition',
-        cacheKey(html, assets, RECIPE, PRINTER_CODE, PDF_PAPER, executablePath, ...packageVersions(['playwright-core', 'pdf-lib'])),
-        'pdf',
-        async () => {
-          printer ??= await Printer.start(root, base, executablePath);
-          const { pdf: raw, headings } = await printer.print(url, edition.site);
-          const problems = problemsInPrinted(expectedEdition(html.toString(), edition.title), await pdfText(raw));
-          if (problems.length > 0) {
-            throw new Error(
-              `The PDF edition printed from ${url} is not the explainer, so ${edition.file} was not written:\n  ${problems.join('\n  ')}`,
-            );
-          }
-          const printed = await withMetadata(raw, edition, url, headings);
-          printedPages = printed.pages;
-          return printed.bytes;
-        },
-      );
-      const target = join(root, normalize(edition.file));
-      if (!target.startsWith(root)) throw new Error(`data-pdf-file "${edition.file}" points outside the built site.`);
-      await writeFile(target, pdf);
-      const how = printedPages === undefined ? 'unchanged, from the build cache' : `${printedPages} pages, printed`;
-      logger.info(`${edition.file}: ${Math.round(pdf.length / 1024)} kB, ${how}`);
-    }
+    // Editions are printed side by side, each in a page of its own (Chromium lays each out in a
+    // renderer process of its own), up to one per core: more would only share the cores and hold
+    // more pages in memory at once, so memory stays flat however many explainers the site has.
+    const parallel = Math.max(1, Math.min(pages.length, printingParallelism()));
+    const queue = [...pages];
+    const worker = async () => {
+      for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
+        try {
+          if (await writePdfEdition(root, base, path, executablePath, printerFor, logger)) printed++;
+        } catch (error) {
+          queue.length = 0; // one edition failed: start no other, and let those under way finish before the browser closes
+          throw error;
+        }
+      }
+    };
+    const failed = (await Promise.allSettled(Array.from({ length: parallel }, worker))).find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
   } finally {
-    await printer?.close();
+    await (await printer?.catch(() => undefined))?.close();
   }
-  logger.info(`PDF editions written in ${Math.round(performance.now() - started)} ms`);
+  logger.info(
+    `PDF editions written in ${Math.round(performance.now() - started)} ms (${printed} of ${pages.length} printed, ` +
+      `the rest from the build cache)`,
+  );
+}
+
+/** Editions printed at once: PDF_PARALLEL, or one per core the machine has. */
+function printingParallelism(): number {
+  const asked = Number(process.env['PDF_PARALLEL']);
+  return Number.isInteger(asked) && asked >= 1 ? asked : availableParallelism();
+}
+
+/**
+ * One explainer's edition, from the build cache or printed. Its cache key holds the page and the
+ * files that page loads (filesLoadedBy: its stylesheets, their fonts, its images), not every file in
+ * `_astro/`, so a stylesheet that only other pages use does not reprint it. Returns whether it was printed.
+ */
+async function writePdfEdition(
+  root: string,
+  base: string,
+  path: string,
+  executablePath: string,
+  printerFor: () => Promise<Printer>,
+  logger: AstroIntegrationLogger,
+): Promise<boolean> {
+  const html = await readFile(join(root, path));
+  const url = `${base}${path.split('/').slice(0, -1).join('/')}/`;
+  const edition = editionOf(html.toString(), url);
+  const loaded = filesLoadedBy(root, html.toString(), url);
+  const assets = cacheKey(
+    ...loaded.flatMap((file) => {
+      const where = join(root, file);
+      // A reference to no file (or to a folder) is in the key by its name alone; a file there later changes it.
+      return [file, existsSync(where) && statSync(where).isFile() ? readFileSync(where) : '(no file)'];
+    }),
+  );
+  let printedPages: number | undefined;
+  const pdf = await cachedArtefact(
+    'pdf-edition',
+    cacheKey(html, assets, RECIPE, PRINTER_CODE, PDF_PAPER, executablePath, ...packageVersions(['playwright-core', 'pdf-lib'])),
+    'pdf',
+    async () => {
+      const printer = await printerFor();
+      const { pdf: raw, headings } = await printer.print(url, edition.site);
+      const problems = problemsInPrinted(expectedEdition(html.toString(), edition.title), await pdfText(raw));
+      if (problems.length > 0) {
+        throw new Error(
+          `The PDF edition printed from ${url} is not the explainer, so ${edition.file} was not written:\n  ${problems.join('\n  ')}`,
+        );
+      }
+      const printed = await withMetadata(raw, edition, url, headings);
+      printedPages = printed.pages;
+      return printed.bytes;
+    },
+  );
+  const target = join(root, normalize(edition.file));
+  if (!target.startsWith(root)) throw new Error(`data-pdf-file "${edition.file}" points outside the built site.`);
+  await writeFile(target, pdf);
+  const how = printedPages === undefined ? 'unchanged, from the build cache' : `${printedPages} pages, printed`;
+  logger.info(`${edition.file}: ${Math.round(pdf.length / 1024)} kB, ${how}`);
+  return printedPages !== undefined;
 }
 
 /**
@@ -148,16 +203,6 @@ function editionOf(html: string, url: string): Edition {
   if (!edition.file) throw new Error(`${url} does not say where its PDF edition goes (data-pdf-file).`);
   if (!/^https?:\/\/[^/]+\//.test(edition.site)) throw new Error(`${url} does not give the site's canonical address (data-pdf-site).`);
   return edition;
-}
-
-/** One digest of every file in a folder (names and bytes), in a stable order. */
-function digestOfFolder(folder: string): string {
-  if (!existsSync(folder)) return cacheKey('');
-  const files = readdirSync(folder, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name))
-    .toSorted();
-  return cacheKey(...files.flatMap((file) => [file.slice(folder.length), readFileSync(file)]));
 }
 
 /** A heading as printed: its level and its text, as the outline should name it. */
