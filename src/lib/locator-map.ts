@@ -336,7 +336,9 @@ function computeMap(inputs: readonly StateInput[], until: string, accent: Set<st
     drawing(object);
     return context.result();
   };
-  const { area, centroid } = geoPath(projection);
+  const measure = geoPath(projection);
+  const area = (object: GeoPermissibleObjects) => measure.area(object);
+  const centroid = (object: GeoPermissibleObjects) => measure.centroid(object);
   const isoOf = new Map(inputs.map((state) => [ATLAS_STATES[state.id]!.iso, state]));
   const geometryOf = (iso: string): GeometryObject => {
     const geometry = countries.geometries.find((candidate) => candidate.id === iso);
