@@ -62,7 +62,11 @@ test('every correction is listed and noted in a chapter, and the note and the co
     const entry = page.locator(`main ol > li[id="${id}"]`);
     await expect(entry.getByText('Editor’s note in')).toBeVisible();
     await entry.getByText('Editor’s note in').locator('a').first().click();
-    const note = page.locator(`aside.editors-note[data-correction="${id}"]`).first();
+    // The overview carries a one-line note that leads to the full one in a chapter.
+    const landed = page.locator(`aside.editors-note[data-correction="${id}"]:target`);
+    await expect(landed).toBeInViewport();
+    if (await landed.evaluate((aside) => aside.classList.contains('editors-note-brief'))) await landed.locator('a').last().click();
+    const note = page.locator(`aside.editors-note:not(.editors-note-brief)[data-correction="${id}"]:target`);
     await expect(note).toBeInViewport();
     await note.getByRole('link', { name: 'All corrections' }).click();
     await expect(page).toHaveURL(new RegExp(`/corrections/#${id}$`));

@@ -78,7 +78,8 @@ test('every quotation is a statement’s words, marked up as a quotation with it
     const found = await page.evaluate(() =>
       [...document.querySelectorAll<HTMLElement>('main figure.quote blockquote, main q.quote')].map((quote) => ({
         block: quote.tagName === 'BLOCKQUOTE',
-        text: quote.innerText,
+        // Without the ellipses we add where a quotation is cut: the words are the statement's own.
+        text: [...quote.querySelectorAll('.quote-cut')].reduce((text, cut) => text.replace(cut.textContent ?? '', ''), quote.innerText),
         cite: quote.getAttribute('cite'),
         // A block quotation is cited in its caption; an inline one right after it.
         cited: Boolean(

@@ -171,8 +171,8 @@ test('the reading time counts the words a reader reads, not the notes', async ({
     await page.goto(path);
     const words = await page.locator('.chapter-prose').evaluate((prose) => {
       const copy = prose.cloneNode(true) as HTMLElement;
-      // Markers, and the membership chart with its data table: looked at, not read word by word, so not counted.
-      copy.querySelectorAll('sup, .sr-only, .membership-chart').forEach((node) => node.remove());
+      // Markers, the membership chart with its data table and the locator map: looked at, not read word by word, so not counted.
+      copy.querySelectorAll('sup, .sr-only, .membership-chart, .locator-map').forEach((node) => node.remove());
       return (copy.textContent ?? '').split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
     });
     const minutes = Number(/(\d+) min read/.exec(await page.locator('.chapter-meta').innerText())?.[1]);
