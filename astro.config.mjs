@@ -3,16 +3,16 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
-import { markdownProcessor } from './src/plugins/markdown-processor';
-import { SITE } from './src/site.config';
-import { contentCheck } from './src/integrations/content-check';
-import { searchIndex } from './src/integrations/search-index';
-import { pdfEdition } from './src/integrations/pdf-edition';
-import { socialImages } from './src/integrations/social-images';
-import { citationFiles } from './src/integrations/citation-files';
-import { buildCacheSweep } from './src/integrations/build-cache';
-import { securityHeaders } from './src/integrations/security-headers';
-import { inSitemap } from './src/lib/accountability/routes';
+import { markdownProcessor } from './src/markdown/processor.ts';
+import { SITE } from './src/site.config.ts';
+import { contentCheck } from './src/integrations/content-check.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
+import { pdfEdition } from './src/integrations/pdf-edition.ts';
+import { socialImages } from './src/integrations/social-images.ts';
+import { citationFiles } from './src/integrations/citation-files.ts';
+import { buildCacheSweep } from './src/integrations/build-cache.ts';
+import { securityHeaders } from './src/integrations/security-headers.ts';
+import { inSitemap } from './src/accountability/routes.ts';
 
 const search = searchIndex();
 

@@ -47,7 +47,7 @@ export default defineConfig(
   },
   {
     // Code that runs in the reader's browser.
-    files: ['src/scripts/**/*.ts', 'src/**/*.astro'],
+    files: ['src/client/**/*.ts', 'src/**/*.astro'],
     languageOptions: { globals: { ...globals.browser } },
   },
 );

@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { CHROMIUM_ARGS, findChromium } from './src/lib/chromium';
+import { CHROMIUM_ARGS, findChromium } from './src/build/chromium.ts';
 
 /**
  * Browser tests in two projects, each against a built site served by a small static server that
@@ -39,13 +39,13 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `node --import ./scripts/lib/resolve-ts.mjs scripts/serve-static.ts ${siteDir} ${port}`,
+      command: `node scripts/serve-static.ts ${siteDir} ${port}`,
       url: `http://127.0.0.1:${port}/`,
       reuseExistingServer: false,
       timeout: 30_000,
     },
     {
-      command: `node --import ./scripts/lib/resolve-ts.mjs scripts/fixture-site.ts serve ${fixturePort}`,
+      command: `node scripts/fixture-site.ts serve ${fixturePort}`,
       url: `http://127.0.0.1:${fixturePort}/`,
       reuseExistingServer: false,
       // Room for a build of the fixture site on a busy machine.

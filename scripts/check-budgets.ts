@@ -18,7 +18,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { htmlFilesIn } from '../src/lib/built-files.ts';
+import { htmlFilesIn } from '../src/build/built-files.ts';
 import { chapterFilesIn, firstViewBytes, kb, requestCount, total, weighPage, type PageWeight } from './lib/page-weight.ts';
 
 const BUDGET = { jsGzip: 10 * 1024, cssGzip: 20 * 1024, firstViewGzip: 40 * 1024 };

@@ -20,7 +20,7 @@ import { parseArgs } from 'node:util';
 import { HtmlValidate, StaticConfigLoader } from 'html-validate';
 import htmlRules from '../.htmlvalidate.mjs';
 import { SITE } from '../src/site.config.ts';
-import { htmlFilesIn } from '../src/lib/built-files.ts';
+import { htmlFilesIn } from '../src/build/built-files.ts';
 import { checkHeaders, checkLinks, checkSecurity, checkSitemap, readPage } from './lib/built-site.ts';
 
 const { values } = parseArgs({ options: { dist: { type: 'string', default: 'dist' } } });

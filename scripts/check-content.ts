@@ -1,6 +1,6 @@
 /**
  * The content checks: every data file against its schema, every chapter through the citation
- * transform, and the editorial checks in src/lib/checks (uncited sources and paragraphs, unused
+ * transform, and the editorial checks in src/checks (uncited sources and paragraphs, unused
  * footnotes, unsourced entries, duplicate ids, house spellings, internal links).
  *
  *   npm run check:content               checks content/ (or CONTENT_ROOT)
@@ -9,9 +9,9 @@
  * Prints each problem as file:line:column, field, found, expected and fix; exits 1 if there are any.
  * In GitHub Actions (GITHUB_ACTIONS=true) each is also printed as an `::error` annotation.
  */
-import { contentDirs, CONTENT_DIRS } from '../src/lib/content-dirs.ts';
-import { formatProblem, githubAnnotations } from '../src/lib/content-error.ts';
-import { runContentChecks } from '../src/lib/checks/index.ts';
+import { contentDirs, CONTENT_DIRS } from '../src/data/content-dirs.ts';
+import { formatProblem, githubAnnotations } from '../src/data/content-error.ts';
+import { runContentChecks } from '../src/checks/index.ts';
 
 const root = process.argv[2];
 const dirs = root ? contentDirs(root) : CONTENT_DIRS;

@@ -11,7 +11,7 @@
  */
 import { appendFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { CONTENT_DIRS } from '../src/lib/content-dirs.ts';
+import { CONTENT_DIRS } from '../src/data/content-dirs.ts';
 import { checkLinks, linkReport, sourceLinks } from './lib/link-check.ts';
 
 const dir = process.argv[2] ?? CONTENT_DIRS.sources;

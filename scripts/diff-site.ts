@@ -36,7 +36,7 @@ if (env['GITHUB_ACTIONS'] === 'true' && env['GITHUB_REPOSITORY'] && env['GITHUB_
     options.serveCommand = `gh run download ${env['GITHUB_RUN_ID']} -R ${repository} -n ${artifact} -D ${artifact} && python3 -m http.server 4321 -b 127.0.0.1 -d ${artifact}`;
   }
 } else {
-  options.serveCommand = `node --import ./scripts/lib/resolve-ts.mjs scripts/serve-static.ts ${headDir} 4321`;
+  options.serveCommand = `node scripts/serve-static.ts ${headDir} 4321`;
 }
 
 const diff = compareBuilds(baseDir, headDir);

@@ -5,8 +5,8 @@
  * of the real site assert only what any correct content satisfies. Starlight tests its engine the
  * same way, against fixture sites built once.
  *
- *   node --import ./scripts/lib/resolve-ts.mjs scripts/fixture-site.ts build          (npm run build:fixture)
- *   node --import ./scripts/lib/resolve-ts.mjs scripts/fixture-site.ts serve <port>   (Playwright's webServer)
+ *   node scripts/fixture-site.ts build          (npm run build:fixture)
+ *   node scripts/fixture-site.ts serve <port>   (Playwright's webServer)
  *
  * A build is skipped when nothing it is made from changed since the last (a hash of the engine, the
  * fixture content and the lockfile, kept in the built folder), so running one spec stays quick.
@@ -15,7 +15,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startStaticServer } from '../src/lib/static-server.ts';
+import { startStaticServer } from '../src/build/static-server.ts';
 
 export const FIXTURE_CONTENT = 'tests/fixtures/content';
 export const FIXTURE_SITE_DIR = process.env['FIXTURE_SITE_DIR'] ?? 'dist-fixture';

@@ -15,10 +15,10 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { ID } from '../src/lib/checks/duplicate-ids.ts';
-import { runContentChecks } from '../src/lib/checks/index.ts';
-import { CONTENT_DIRS } from '../src/lib/content-dirs.ts';
-import { formatProblem } from '../src/lib/content-error.ts';
+import { ID } from '../src/checks/duplicate-ids.ts';
+import { runContentChecks } from '../src/checks/index.ts';
+import { CONTENT_DIRS } from '../src/data/content-dirs.ts';
+import { formatProblem } from '../src/data/content-error.ts';
 
 const today = new Date().toISOString().slice(0, 10);
 const dirs = CONTENT_DIRS;

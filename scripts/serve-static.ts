@@ -1,5 +1,5 @@
-// Serves the built site for the browser tests: node --import ./scripts/lib/resolve-ts.mjs scripts/serve-static.ts [dir=dist] [port=4322]
-import { startStaticServer } from '../src/lib/static-server.ts';
+// Serves the built site for the browser tests: node scripts/serve-static.ts [dir=dist] [port=4322]
+import { startStaticServer } from '../src/build/static-server.ts';
 
 const root = process.argv[2] ?? 'dist';
 const port = Number(process.argv[3] ?? 4322);

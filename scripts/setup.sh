@@ -34,11 +34,11 @@ if [ ! -f "$stamp" ] || [ "$root/package-lock.json" -nt "$stamp" ] || [ "$root/p
   (cd "$root" && npm ci --no-audit --no-fund --loglevel=error >&2)
 fi
 
-# 3. A browser for the build (the PDF edition) and the tests, found as src/lib/chromium.ts finds it:
+# 3. A browser for the build (the PDF edition) and the tests, found as src/build/chromium.ts finds it:
 #    CHROMIUM_PATH, Playwright's own, then a system Chromium or Chrome. Where there is none, Playwright's
 #    own is downloaded; where that cannot be (a closed network), Debian's chromium when we are root.
 if [ "${1:-}" = "--browser" ]; then
-  find_chromium() { (cd "$root" && node --input-type=module -e "const { findChromium } = await import('./src/lib/chromium.ts'); const p = findChromium(); if (!p) process.exit(1); console.log(p)") 2>/dev/null; }
+  find_chromium() { (cd "$root" && node --input-type=module -e "const { findChromium } = await import('./src/build/chromium.ts'); const p = findChromium(); if (!p) process.exit(1); console.log(p)") 2>/dev/null; }
   if ! find_chromium >/dev/null; then
     if (cd "$root" && timeout 300 npx playwright install chromium >/dev/null 2>&1) && find_chromium >/dev/null; then
       :

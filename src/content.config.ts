@@ -1,15 +1,15 @@
 import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { chapterSchema } from './schemas/chapter';
-import { correctionSchema } from './schemas/correction';
-import { eventSchema } from './schemas/event';
-import { personSchema } from './schemas/person';
-import { sourceSchema } from './schemas/source';
-import { outletSchema } from './schemas/outlet';
-import { erratumSchema } from './schemas/erratum';
-import { stateSchema } from './schemas/state';
-import { statementSchema } from './schemas/statement';
-import { CONTENT_DIRS } from './lib/content-dirs';
+import { chapterSchema } from './schemas/chapter.ts';
+import { correctionSchema } from './schemas/correction.ts';
+import { eventSchema } from './schemas/event.ts';
+import { personSchema } from './schemas/person.ts';
+import { sourceSchema } from './schemas/source.ts';
+import { outletSchema } from './schemas/outlet.ts';
+import { erratumSchema } from './schemas/erratum.ts';
+import { stateSchema } from './schemas/state.ts';
+import { statementSchema } from './schemas/statement.ts';
+import { CONTENT_DIRS } from './data/content-dirs.ts';
 
 /** Every collection is a folder under content/, one file per entry; the file name is the id. */
 const data = (folder: string) => glob({ base: folder, pattern: '*.yaml' });

@@ -1,6 +1,6 @@
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS } from '../../src/lib/chromium.ts';
-import { startStaticServer } from '../../src/lib/static-server.ts';
+import { CHROMIUM_ARGS } from '../../src/build/chromium.ts';
+import { startStaticServer } from '../../src/build/static-server.ts';
 import { CHROME_PATH } from './lighthouse.ts';
 
 /**

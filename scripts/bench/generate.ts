@@ -1,6 +1,6 @@
 /**
  * A synthetic content tree on its own, to build or profile by hand:
- *   node --import ./scripts/lib/resolve-ts.mjs scripts/bench/generate.ts <folder> <chapters> [explainers]
+ *   node scripts/bench/generate.ts <folder> <chapters> [explainers]
  * then `CONTENT_ROOT=<folder>/content npx astro build --outDir <dist>`.
  */
 import { generateContent } from './synthetic-content.ts';

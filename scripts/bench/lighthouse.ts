@@ -1,10 +1,10 @@
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { CHROMIUM_ARGS, findChromium } from '../../src/lib/chromium.ts';
+import { CHROMIUM_ARGS, findChromium } from '../../src/build/chromium.ts';
 
 /**
  * Lighthouse with its default mobile settings (Moto G Power viewport, simulated slow 4G and 4x CPU
- * slowdown), in the Chromium the build and tests use (src/lib/chromium.ts), with the same flags.
+ * slowdown), in the Chromium the build and tests use (src/build/chromium.ts), with the same flags.
  * The simulated throttling makes the scores repeatable on a busy machine, so each page runs once.
  */
 export const CHROME_PATH = findChromium() ?? '/usr/bin/chromium';

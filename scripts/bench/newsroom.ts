@@ -1,6 +1,6 @@
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { htmlFilesIn } from '../../src/lib/built-files.ts';
+import { htmlFilesIn } from '../../src/build/built-files.ts';
 import { chapterFilesIn, firstViewBytes, kb, weighPage } from '../lib/page-weight.ts';
 import { bareSite } from './scratch-project.ts';
 import { generateContent } from './synthetic-content.ts';

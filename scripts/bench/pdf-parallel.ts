@@ -1,13 +1,13 @@
 /**
  * The PDF editions of a built site printed one at a time and side by side, taking turns, each time
  * from an empty build cache:
- *   node --import ./scripts/lib/resolve-ts.mjs scripts/bench/pdf-parallel.ts <dist> [rounds]
+ *   node scripts/bench/pdf-parallel.ts <dist> [rounds]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AstroIntegrationLogger } from 'astro';
-import { wholeExplainerFilesIn } from '../../src/lib/built-files.ts';
+import { wholeExplainerFilesIn } from '../../src/build/built-files.ts';
 
 const [dist, rounds = '1'] = process.argv.slice(2);
 if (!dist) throw new Error('usage: pdf-parallel.ts <dist> [rounds]');

@@ -2,7 +2,7 @@
  * Where the PDF edition's printing time goes, for one built site with one explainer:
  *
  *   PDF_EDITION=off CONTENT_ROOT=<tree> npx astro build --outDir <dist>
- *   node --import ./scripts/lib/resolve-ts.mjs scripts/bench/pdf-profile.ts <dist> [print|rules]
+ *   node scripts/bench/pdf-profile.ts <dist> [print|rules]
  *
  * `print` (the default) runs the printer's own print() and reports, for every call it makes into
  * the browser (loading, each page.pdf, each script run in the page), the wall time, the CPU time of
@@ -15,9 +15,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { chromium, type Page } from 'playwright-core';
 import { PDFDocument } from 'pdf-lib';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { CHROMIUM_ARGS } from '../../src/lib/chromium.ts';
-import { startStaticServer } from '../../src/lib/static-server.ts';
-import { wholeExplainerFilesIn } from '../../src/lib/built-files.ts';
+import { CHROMIUM_ARGS } from '../../src/build/chromium.ts';
+import { startStaticServer } from '../../src/build/static-server.ts';
+import { wholeExplainerFilesIn } from '../../src/build/built-files.ts';
 import { Printer } from '../../src/integrations/pdf-edition.ts';
 import { CHROME_PATH } from './lighthouse.ts';
 

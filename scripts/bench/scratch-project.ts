@@ -53,7 +53,7 @@ export function bareSite(project: string, mdxDir: string, pipeline: Pipeline, si
   const processor = {
     ours: {
       imports:
-        `import { markdownProcessor } from ${JSON.stringify(pathToFileURL(join(site, 'src/plugins/markdown-processor.ts')).href)};\n` +
+        `import { markdownProcessor } from ${JSON.stringify(pathToFileURL(join(site, 'src/markdown/processor.ts')).href)};\n` +
         `import { contentCheck } from ${JSON.stringify(pathToFileURL(join(site, 'src/integrations/content-check.ts')).href)};`,
       option: "markdown: { processor: markdownProcessor({ base: '/' }) },",
       // The transform reads the data files; the content check lets it read them once per build, not once per chapter.

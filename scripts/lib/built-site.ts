@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { readHeaderRules } from '../../src/lib/static-server.ts';
+import { readHeaderRules } from '../../src/build/static-server.ts';
 
 export interface Tag {
   name: string;

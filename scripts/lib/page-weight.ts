@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { wholeExplainerFilesIn } from '../../src/lib/built-files.ts';
+import { wholeExplainerFilesIn } from '../../src/build/built-files.ts';
 
 /**
  * What one built page costs a reader, read from dist/ without a browser: the bytes of the page and

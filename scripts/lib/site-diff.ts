@@ -9,8 +9,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { diffArrays, diffWords } from 'diff';
 import { parse } from 'parse5';
-import { htmlFilesIn } from '../../src/lib/built-files.ts';
-import { attribute, hasAttribute, isElement, isText, type ChildNode, type Element } from '../../src/lib/parsed-html.ts';
+import { htmlFilesIn } from '../../src/build/built-files.ts';
+import { attribute, hasAttribute, isElement, isText, type ChildNode, type Element } from '../../src/build/parsed-html.ts';
 
 /** What one built page says, as far as a reviewer needs to compare it. */
 export interface PageText {

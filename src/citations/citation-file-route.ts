@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getExplainers } from '../lib/explainers';
-import { citationFileName, pageCitationFile, pageCslItem, type CitationFileFormat } from './page-citation';
+import { getExplainers } from '../data/explainers.ts';
+import { citationFileName, pageCitationFile, pageCslItem, type CitationFileFormat } from './page-citation.ts';
 
 const CONTENT_TYPES: Record<CitationFileFormat, string> = { json: 'application/json', bib: 'text/plain; charset=utf-8' };
 

@@ -1,7 +1,7 @@
 import type { CslItem } from '@citation-js/core';
-import type { Chapter } from '../lib/explainers';
-import { processShared } from '../lib/process-shared';
-import { CITATION_FILE_FORMATS, citationFilePath, pageCitationFile } from './page-citation';
+import type { Chapter } from '../data/explainers.ts';
+import { processShared } from '../build/process-shared.ts';
+import { CITATION_FILE_FORMATS, citationFilePath, pageCitationFile } from './page-citation.ts';
 
 /**
  * "Cite this page" offers the page's citation as files to download, CSL-JSON and BibTeX. In a build,

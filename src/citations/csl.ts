@@ -1,16 +1,16 @@
 import { Cite, plugins, type CslItem } from '@citation-js/core';
 import { escapeUTF8 } from 'entities';
-import { nested } from '../lib/nested-quotes';
-import { strings } from '../i18n/ui';
-import { languageName } from '../lib/language-name';
+import { nested } from './nested-quotes.ts';
+import { strings } from '../i18n/ui.ts';
+import { languageName } from './language-name.ts';
 import '@citation-js/plugin-csl';
 import '@citation-js/plugin-bibtex';
-import { packageVersions, persistentMemo } from '../lib/build-cache';
-import { processShared } from '../lib/process-shared';
-import { packageUrl, WorkerPool } from '../lib/worker-pool';
-import type { PartialDate } from '../schemas/partial-date';
-import type { Source } from '../schemas/source';
-import { SITE } from '../site.config';
+import { packageVersions, persistentMemo } from '../build/build-cache.ts';
+import { processShared } from '../build/process-shared.ts';
+import { packageUrl, WorkerPool } from '../build/worker-pool.ts';
+import type { PartialDate } from '../schemas/partial-date.ts';
+import type { Source } from '../schemas/source.ts';
+import { SITE } from '../site.config.ts';
 
 /**
  * Citations are formatted by citation-js (citeproc with the CSL styles it ships: APA, Harvard,

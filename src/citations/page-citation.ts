@@ -1,9 +1,17 @@
 import type { CslItem } from '@citation-js/core';
-import type { Chapter, Explainer } from '../lib/explainers';
-import { chapterPath } from '../lib/explainer-structure';
-import { absoluteUrl } from '../lib/urls';
-import { SITE } from '../site.config';
-import { CITATION_STYLE_IDS, CITATION_STYLES, cslDate, formatAhead, formatBibtex, formatEntryWhenReady, type CitationStyle } from './csl';
+import type { Chapter, Explainer } from '../data/explainers.ts';
+import { chapterPath } from '../data/explainer-structure.ts';
+import { absoluteUrl } from '../routes.ts';
+import { SITE } from '../site.config.ts';
+import {
+  CITATION_STYLE_IDS,
+  CITATION_STYLES,
+  cslDate,
+  formatAhead,
+  formatBibtex,
+  formatEntryWhenReady,
+  type CitationStyle,
+} from './csl.ts';
 
 /** How to cite one page of an explainer, as CSL-JSON: the single source every citation format comes from. */
 export function pageCslItem(explainer: Explainer, chapter: Chapter): CslItem {

@@ -1,8 +1,8 @@
 import type { AstroIntegration } from 'astro';
-import { sweepBuildCache } from '../lib/build-cache';
+import { sweepBuildCache } from '../build/build-cache.ts';
 
 /**
- * Keeps the build cache (src/lib/build-cache.ts) to what the finished build used. Listed last, so
+ * Keeps the build cache (src/build/build-cache.ts) to what the finished build used. Listed last, so
  * that it runs after every other integration has taken what it needs from the cache.
  */
 export function buildCacheSweep(): AstroIntegration {

@@ -2,8 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { takeCitationFiles } from '../citations/citation-files';
-import { CITATION_FILE_FORMATS, CITATION_FOLDER } from '../citations/page-citation';
+import { takeCitationFiles } from '../citations/citation-files.ts';
+import { CITATION_FILE_FORMATS, CITATION_FOLDER } from '../citations/page-citation.ts';
 
 /**
  * Writes the "Cite this page" downloads that the chapter pages handed over as they were built

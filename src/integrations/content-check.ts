@@ -1,8 +1,8 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { enableBuildAnnotations } from '../lib/content-error';
-import { freezeDataCollections, loadDataCollections } from '../lib/data-collections';
-import { linksIn } from '../lib/public-files';
+import { enableBuildAnnotations } from '../data/content-error.ts';
+import { freezeDataCollections, loadDataCollections } from '../data/catalog.ts';
+import { linksIn } from '../build/public-files.ts';
 
 /**
  * Validates every YAML data file and every chapter's frontmatter (fields, dates, cross-references)

@@ -8,14 +8,14 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { parse } from 'parse5';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { cacheKey, cachedArtefact, packageVersions } from '../lib/build-cache';
-import { CHROMIUM_ARGS, CHROMIUM_INSTALL_HINT, findChromium } from '../lib/chromium';
-import { wholeExplainerFilesIn } from '../lib/built-files';
-import { filesLoadedBy } from '../lib/page-assets';
-import { attribute, findElement, hasAttribute } from '../lib/parsed-html';
-import { PDF_EDITION_ENABLED, PDF_PAPER } from '../lib/print-edition';
-import { expectedEdition, problemsInPrinted, squash } from '../lib/printed-edition-check';
-import { startStaticServer } from '../lib/static-server';
+import { cacheKey, cachedArtefact, packageVersions } from '../build/build-cache.ts';
+import { CHROMIUM_ARGS, CHROMIUM_INSTALL_HINT, findChromium } from '../build/chromium.ts';
+import { wholeExplainerFilesIn } from '../build/built-files.ts';
+import { filesLoadedBy } from '../editions/page-assets.ts';
+import { attribute, findElement, hasAttribute } from '../build/parsed-html.ts';
+import { PDF_EDITION_ENABLED, PDF_PAPER } from '../editions/print-edition.ts';
+import { expectedEdition, problemsInPrinted, squash } from '../editions/printed-edition-check.ts';
+import { startStaticServer } from '../build/static-server.ts';
 
 /**
  * The PDF edition of each explainer, written after the build from its whole-explainer page
@@ -28,13 +28,13 @@ import { startStaticServer } from '../lib/static-server';
  * every other request is refused, so this works offline and takes a few seconds. The printer prints
  * that page and nothing else (see Printer), turns links to other pages of the local site into links
  * to the published site (data-pdf-site), and checks the PDF's text against the page's HTML (title,
- * chapters, notes: src/lib/printed-edition-check.ts) before anything is written: a build never says
+ * chapters, notes: src/editions/printed-edition-check.ts) before anything is written: a build never says
  * it printed an edition that is not the explainer. pdf-lib then names the outline's entries from
  * the headings' own text. Paper: A4, or US Letter with PDF_PAPER=letter.
  *
  * Printing is the slowest step of a build (2 s for this explainer, minutes for a very long one), so
  * an edition is kept in the build cache under a hash of what it is printed from: the page, the
- * stylesheets, fonts and images that page loads (src/lib/page-assets.ts; not the rest of `_astro/`,
+ * stylesheets, fonts and images that page loads (src/editions/page-assets.ts; not the rest of `_astro/`,
  * so a stylesheet another page uses does not reprint it), this file, and the browser (its path and
  * Playwright's version: a browser upgraded in place at the same path is not noticed). A build whose
  * explainer did not change copies the kept PDF instead of printing it again. A site of many
@@ -62,7 +62,7 @@ interface Edition {
 
 /** How an edition is made, as part of its cache key: this integration's own code and the check it passes. */
 const RECIPE = readFileSync(fileURLToPath(import.meta.url));
-const PRINTER_CODE = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../lib/printed-edition-check.ts'));
+const PRINTER_CODE = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../editions/printed-edition-check.ts'));
 
 export function pdfEdition(): AstroIntegration {
   let base = '/';

@@ -2,8 +2,8 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 // Imported statically: by the time build:done runs, the config's module runner is closed.
 import * as pagefind from 'pagefind';
-import { htmlFilesIn, wholeExplainerFilesIn } from '../lib/built-files';
-import { WHOLE_EXPLAINER_FOLDER } from '../lib/print-edition';
+import { htmlFilesIn, wholeExplainerFilesIn } from '../build/built-files.ts';
+import { WHOLE_EXPLAINER_FOLDER } from '../editions/print-edition.ts';
 
 /**
  * Builds the Pagefind search index over the finished site. Only content marked
@@ -57,7 +57,7 @@ async function writeSearchIndex(path: string): Promise<number> {
 }
 
 /**
- * Every page but the one-page editions (`<explainer>/all/index.html`, lib/print-edition). Pagefind
+ * Every page but the one-page editions (`<explainer>/all/index.html`, editions/print-edition). Pagefind
  * reads a whole page to learn that nothing in it is marked for the index, and a one-page edition
  * repeats every chapter: at 1,000 chapters 25 MB, a second of reading. Its globs cannot exclude,
  * and a list of every page stops parsing at a few thousand, so this names what to read: pages at

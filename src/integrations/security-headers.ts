@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { htmlFilesIn } from '../lib/built-files';
+import { htmlFilesIn } from '../build/built-files.ts';
 
 /**
  * The Content-Security-Policy, delivered where it protects the whole page:

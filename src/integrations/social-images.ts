@@ -1,15 +1,15 @@
 import type { AstroIntegration } from 'astro';
-import { loadDataCollections } from '../lib/data-collections';
-import { groupExplainers } from '../lib/explainer-structure';
-import { socialCards } from '../lib/social-cards';
-import { socialImage } from '../lib/social-image';
+import { loadDataCollections } from '../data/catalog.ts';
+import { groupExplainers } from '../data/explainer-structure.ts';
+import { socialCards } from '../social/social-cards.ts';
+import { socialImage } from '../social/social-image.ts';
 
 /**
  * Starts drawing the social cards when the build starts, from the chapters' frontmatter as
  * the content check read it, so that the worker threads draw them on the cores that bundling leaves
  * idle. The social image route then finds them drawn (or being drawn: the promise is shared) instead
  * of drawing them itself. Nothing here decides what an image shows: the cards come from
- * lib/social-cards, as for the route, and a card that differs is simply drawn by the route.
+ * social/social-cards, as for the route, and a card that differs is simply drawn by the route.
  */
 export function socialImages(): AstroIntegration {
   return {

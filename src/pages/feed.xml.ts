@@ -1,13 +1,13 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { strings } from '../i18n/ui';
-import { getErrata } from '../lib/accountability/errata-collection';
-import { feedDate, feedItems } from '../lib/accountability/feed';
-import { getExplainers } from '../lib/explainers';
-import { absoluteUrl } from '../lib/urls';
-import { SITE } from '../site.config';
+import { strings } from '../i18n/ui.ts';
+import { getErrata } from '../accountability/errata-collection.ts';
+import { feedDate, feedItems } from '../accountability/feed.ts';
+import { getExplainers } from '../data/explainers.ts';
+import { absoluteUrl } from '../routes.ts';
+import { SITE } from '../site.config.ts';
 
-/** The site's RSS feed: new explainers, changes of substance and our own corrections (lib/accountability/feed). */
+/** The site's RSS feed: new explainers, changes of substance and our own corrections (accountability/feed). */
 export const GET: APIRoute = async () => {
   const t = strings();
   const items = feedItems(await getExplainers(), await getErrata());

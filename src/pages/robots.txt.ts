@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { absoluteUrl } from '../lib/urls';
+import { absoluteUrl } from '../routes.ts';
 
 /** Everything may be crawled; the sitemap's address follows the configured site URL. */
 export const GET: APIRoute = () =>

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { href } from '../lib/urls';
-import { SITE } from '../site.config';
+import { href } from '../routes.ts';
+import { SITE } from '../site.config.ts';
 
 export const GET: APIRoute = () =>
   new Response(

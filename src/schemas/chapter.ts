@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
-import { partialDate } from './partial-date';
-import type { References } from './reference';
-import { ourPlainWords } from './our-words';
+import { partialDate } from './partial-date.ts';
+import type { References } from './reference.ts';
+import { ourPlainWords } from './our-words.ts';
 
 /** Frontmatter of one MDX chapter. The overview is chapter 0 and carries what describes the whole explainer. */
 export function chapterSchema(references: References) {

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import type { References } from './reference';
+import type { References } from './reference.ts';
 
 /** At most this many words in an evidence passage (chapters' citations obey the same limit). */
 export const PASSAGE_MAX_WORDS = 50;

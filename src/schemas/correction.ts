@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
-import { citedSource } from './cited-source';
-import type { References } from './reference';
-import { ourWords } from './our-words';
+import { citedSource } from './cited-source.ts';
+import type { References } from './reference.ts';
+import { ourWords } from './our-words.ts';
 
 export const VERDICTS = {
   wrong: 'Wrong',

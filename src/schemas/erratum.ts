@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
-import { partialDate } from './partial-date';
-import type { References } from './reference';
-import { ourWords } from './our-words';
+import { partialDate } from './partial-date.ts';
+import type { References } from './reference.ts';
+import { ourWords } from './our-words.ts';
 
 /**
  * A correction of our own: a fact, date, number, attribution or quote that an explainer told readers

@@ -1,11 +1,11 @@
 import { z } from 'astro/zod';
 import type { Root } from 'mdast';
 import remarkSmartypants from 'remark-smartypants';
-import { plainText } from './plain-text';
+import { plainText } from './plain-text.ts';
 
 /**
  * Our own words in data curled as chapter prose is: the same plugin, remark-smartypants, with the
- * same settings the chapters' pipeline gives it (src/plugins/markdown-processor.ts), run on the field
+ * same settings the chapters' pipeline gives it (src/markdown/processor.ts), run on the field
  * as one paragraph, so `don't` and "so-called" read don’t and “so-called” on the timeline as in a
  * chapter. Only fields written in our words use these schemas: quotations, evidence passages
  * (`passage`, `translated`), headlines, names and publishers keep the characters the editors copied.

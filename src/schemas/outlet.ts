@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { ourWords } from './our-words';
+import { ourWords } from './our-words.ts';
 
 /**
  * Who directs an outlet's editorial line, as readers are told in notes, previews and on the sources

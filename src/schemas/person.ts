@@ -1,8 +1,8 @@
 import { z } from 'astro/zod';
-import { partialDate } from './partial-date';
-import { citedSource } from './cited-source';
-import type { References } from './reference';
-import { ourWords } from './our-words';
+import { partialDate } from './partial-date.ts';
+import { citedSource } from './cited-source.ts';
+import type { References } from './reference.ts';
+import { ourWords } from './our-words.ts';
 
 export function personSchema(references: References) {
   const role = z.strictObject({

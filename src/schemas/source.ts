@@ -1,8 +1,8 @@
 import { z } from 'astro/zod';
-import { partialDate } from './partial-date';
-import { plainText } from './plain-text';
-import type { References } from './reference';
-import { ourWords, smartQuotes } from './our-words';
+import { partialDate } from './partial-date.ts';
+import { plainText } from './plain-text.ts';
+import type { References } from './reference.ts';
+import { ourWords, smartQuotes } from './our-words.ts';
 
 export const SOURCE_KINDS = {
   'news-report': 'News report',

@@ -1,8 +1,8 @@
 import { z } from 'astro/zod';
-import { partialDate } from './partial-date';
-import { citedSource } from './cited-source';
-import type { References } from './reference';
-import { smartQuotes } from './our-words';
+import { partialDate } from './partial-date.ts';
+import { citedSource } from './cited-source.ts';
+import type { References } from './reference.ts';
+import { smartQuotes } from './our-words.ts';
 
 export const MEMBERSHIP_ACTIONS = {
   signed: 'Signed the Treaty',

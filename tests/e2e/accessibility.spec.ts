@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { nonEnglishSources, VIEWPORTS } from './site-data';
-import { sitemapPaths } from './site-pages';
+import { nonEnglishSources, VIEWPORTS } from './site-data.ts';
+import { sitemapPaths } from './site-pages.ts';
 
 /**
  * Accessibility gates on every page of the sitemap: axe in light and dark at phone and desktop

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { CHAPTER } from './site-pages';
+import { CHAPTER } from './site-pages.ts';
 
 test('"Cite this page" gives the chapter in three styles and BibTeX, and its downloads are the same citation', async ({ page }) => {
   await page.goto(CHAPTER);

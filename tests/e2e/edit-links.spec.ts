@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { SITE } from '../../src/site.config';
-import { sitemapPaths } from './site-pages';
+import { SITE } from '../../src/site.config.ts';
+import { sitemapPaths } from './site-pages.ts';
 
 /** "Edit this page" on every page: a chapter links to its own MDX file, a reference page to its data. */
 test('every page links to its source in the repository', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { sitemapPaths } from './site-pages';
+import { sitemapPaths } from './site-pages.ts';
 
 /**
  * Evidence on citations, on whatever content is built: a note that quotes its source shows the

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { CONTENT_DIRS } from '../../src/lib/content-dirs';
-import { chapterPathsOf, explainerPaths } from './site-pages';
+import { CONTENT_DIRS } from '../../src/data/content-dirs.ts';
+import { chapterPathsOf, explainerPaths } from './site-pages.ts';
 
 /**
  * The explainers' structure, as invariants of any correct content: every chapter is in the chapter

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { readDataCollections } from '../../src/lib/data-collections';
-import { CHAPTER, chapterPathsOf, explainerPaths } from './site-pages';
+import { readDataCollections } from '../../src/data/catalog.ts';
+import { CHAPTER, chapterPathsOf, explainerPaths } from './site-pages.ts';
 
 /**
  * Notes, citations and quotations on every chapter of every explainer, as invariants of any correct

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { CONTENT_DIRS } from '../../src/lib/content-dirs';
-import { locatorMapProps } from '../../src/lib/explainer-map';
-import { strings } from '../../src/i18n/ui';
-import { explainerPaths } from './site-pages';
+import { CONTENT_DIRS } from '../../src/data/content-dirs.ts';
+import { locatorMapProps } from '../../src/map/explainer-map.ts';
+import { strings } from '../../src/i18n/ui.ts';
+import { explainerPaths } from './site-pages.ts';
 
 /**
  * The locator map (LocatorMap.astro), where an overview shows one: found from the overviews' own

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { readdirSync } from 'node:fs';
-import { CONTENT_DIRS } from '../../src/lib/content-dirs';
-import { EXPLAINER, sitemapPaths } from './site-pages';
+import { CONTENT_DIRS } from '../../src/data/content-dirs.ts';
+import { EXPLAINER, sitemapPaths } from './site-pages.ts';
 
 // axe, keyboard and language checks for every page: accessibility.spec.ts.
 

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { Printer } from '../../src/integrations/pdf-edition';
-import { findChromium } from '../../src/lib/chromium';
-import { pdfStructure } from './pdf-structure';
+import { Printer } from '../../src/integrations/pdf-edition.ts';
+import { findChromium } from '../../src/build/chromium.ts';
+import { pdfStructure } from './pdf-structure.ts';
 
 /**
  * The PDF printer (src/integrations/pdf-edition.ts) prints the page it was asked for and nothing

@@ -2,9 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { PDFDocument } from 'pdf-lib';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { SPILL_OVER_LINES } from '../../src/integrations/pdf-edition';
-import { wholeExplainerFilesIn } from '../../src/lib/built-files';
-import { pdfStructure } from './pdf-structure';
+import { SPILL_OVER_LINES } from '../../src/integrations/pdf-edition.ts';
+import { wholeExplainerFilesIn } from '../../src/build/built-files.ts';
+import { pdfStructure } from './pdf-structure.ts';
 
 /**
  * The PDF edition, written at build time from the whole-explainer page (src/integrations/pdf-edition.ts),

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { EXPLAINER, sitemapPaths } from './site-pages';
+import { EXPLAINER, sitemapPaths } from './site-pages.ts';
 
 /**
  * Printing: in print emulation every page drops the site chrome and controls, prints black on white

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { EXPLAINER, sitemapPaths } from './site-pages';
+import { EXPLAINER, sitemapPaths } from './site-pages.ts';
 
 /**
  * The reading page's design, where a browser decides it: sidenotes in the margin on wide screens,

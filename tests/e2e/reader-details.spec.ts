@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { readDataCollections } from '../../src/lib/data-collections';
-import { CHAPTER, EXPLAINER, chapterPathsOf } from './site-pages';
+import { readDataCollections } from '../../src/data/catalog.ts';
+import { CHAPTER, EXPLAINER, chapterPathsOf } from './site-pages.ts';
 
 /**
  * The reader's details (issue 16): copying a citation, the names of its downloads, "Told in" links

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { readDataCollections } from '../../src/lib/data-collections';
-import { CHAPTER, EXPLAINER, chapterPathsOf, explainerPaths, sitemapPaths } from './site-pages';
+import { readDataCollections } from '../../src/data/catalog.ts';
+import { CHAPTER, EXPLAINER, chapterPathsOf, explainerPaths, sitemapPaths } from './site-pages.ts';
 
 /**
  * The reader's layout where a browser decides it (issue 16): the contents of a chapter at every

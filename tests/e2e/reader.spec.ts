@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { CHAPTER, sitemapPaths } from './site-pages';
+import { CHAPTER, sitemapPaths } from './site-pages.ts';
 
 // Search and the membership chart are tested on the fixture site, with words it is known to hold:
 // tests/e2e/fixture/engine.spec.ts.

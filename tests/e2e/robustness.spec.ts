@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { VIEWPORTS, ZOOMED } from './site-data';
-import { sitemapPaths } from './site-pages';
+import { VIEWPORTS, ZOOMED } from './site-data.ts';
+import { sitemapPaths } from './site-pages.ts';
 
 /**
  * The site holds up when the reader's browser differs from ours: no JavaScript, forced colours

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { sitemapPaths } from './site-pages';
+import { sitemapPaths } from './site-pages.ts';
 
 /**
  * Security in the browser: no request leaves the site's origin (no fonts, scripts, analytics or

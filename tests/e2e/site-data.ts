@@ -1,5 +1,5 @@
-import { readDataCollections } from '../../src/lib/data-collections';
-import { SITE } from '../../src/site.config';
+import { readDataCollections } from '../../src/data/catalog.ts';
+import { SITE } from '../../src/site.config.ts';
 
 /** The widths every page is checked at: a phone and a desktop. 200% and 400% zoom are `ZOOMED`. */
 export const VIEWPORTS = {

@@ -3,17 +3,17 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { errataByChapter, erratumPageKey, newestFirst, type ErratumEntry } from '../../src/lib/accountability/errata';
-import { feedDate, feedItems } from '../../src/lib/accountability/feed';
-import { changesTo, chapterFiles, parseGitLog, readGitHistory, GIT_LOG_FORMAT } from '../../src/lib/accountability/page-history';
-import { publisherJsonLd } from '../../src/lib/accountability/publisher';
-import { CORRECTION_FORM, issueFormUrl, mailtoUrl, PASSAGE_MAX_CHARS, passageForReport } from '../../src/lib/accountability/report-form';
-import { historyPath, historyPathOfFile, HOW_WE_WORK_PATH, inSitemap, POLICY_SECTIONS } from '../../src/lib/accountability/routes';
-import { CHECK_IDS } from '../../src/lib/checks/index';
-import { ContentError } from '../../src/lib/content-error';
-import { groupExplainers, type ChapterLike } from '../../src/lib/explainer-structure';
-import { toPartialDate } from '../../src/schemas/partial-date';
-import { scratchDir } from './scratch-dir';
+import { errataByChapter, erratumPageKey, newestFirst, type ErratumEntry } from '../../src/accountability/errata.ts';
+import { feedDate, feedItems } from '../../src/accountability/feed.ts';
+import { changesTo, chapterFiles, parseGitLog, readGitHistory, GIT_LOG_FORMAT } from '../../src/accountability/page-history.ts';
+import { publisherJsonLd } from '../../src/accountability/publisher.ts';
+import { CORRECTION_FORM, issueFormUrl, mailtoUrl, PASSAGE_MAX_CHARS, passageForReport } from '../../src/accountability/report-form.ts';
+import { historyPath, historyPathOfFile, HOW_WE_WORK_PATH, inSitemap, POLICY_SECTIONS } from '../../src/accountability/routes.ts';
+import { CHECK_IDS } from '../../src/checks/index.ts';
+import { ContentError } from '../../src/data/content-error.ts';
+import { groupExplainers, type ChapterLike } from '../../src/data/explainer-structure.ts';
+import { toPartialDate } from '../../src/schemas/partial-date.ts';
+import { scratchDir } from './scratch-dir.ts';
 
 const day = toPartialDate;
 
@@ -45,7 +45,7 @@ describe('"How we work"', () => {
     expect(cited.length).toBeGreaterThanOrEqual(5);
     for (const id of cited) {
       expect(CHECK_IDS, id).toContain(id);
-      expect(existsSync(`src/lib/checks/${id}.ts`), id).toBe(true);
+      expect(existsSync(`src/checks/${id}.ts`), id).toBe(true);
     }
   });
 

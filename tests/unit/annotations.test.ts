@@ -9,8 +9,8 @@ import {
   formatAnnotation,
   githubAnnotations,
   type ContentProblem,
-} from '../../src/lib/content-error';
-import { scratchDir } from './scratch-dir';
+} from '../../src/data/content-error.ts';
+import { scratchDir } from './scratch-dir.ts';
 
 /**
  * In GitHub Actions every content problem is also a `::error` workflow command, so GitHub shows it on
@@ -65,7 +65,7 @@ describe('npm run check:content', () => {
   cpSync('tests/fixtures/content', root, { recursive: true });
   cpSync('tests/fixtures/broken/citation-unknown-source/tree', root, { recursive: true });
   const run = async (env: NodeJS.ProcessEnv) => {
-    const child = promisify(execFile)(process.execPath, ['--import', './scripts/lib/resolve-ts.mjs', 'scripts/check-content.ts', root], {
+    const child = promisify(execFile)(process.execPath, ['scripts/check-content.ts', root], {
       env: { PATH: process.env['PATH'], ...env },
     });
     const failed = await child.then(

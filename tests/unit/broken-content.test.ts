@@ -1,11 +1,11 @@
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { CHECKS, runContentChecks } from '../../src/lib/checks/index';
-import { loadContentModel } from '../../src/lib/checks/model';
-import { contentDirs } from '../../src/lib/content-dirs';
-import { formatProblem } from '../../src/lib/content-error';
-import { scratchDir } from './scratch-dir';
+import { CHECKS, runContentChecks } from '../../src/checks/index.ts';
+import { loadContentModel } from '../../src/checks/model.ts';
+import { contentDirs } from '../../src/data/content-dirs.ts';
+import { formatProblem } from '../../src/data/content-error.ts';
+import { scratchDir } from './scratch-dir.ts';
 
 /**
  * One folder per mistake under tests/fixtures/broken: `mistake.txt` says what it is, `tree/` holds

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { forgetProcessShared } from '../../src/lib/process-shared';
-import { BUILD_CACHE_DIR, cacheKey, cachedArtefact, persistentMemo, sweepBuildCache } from '../../src/lib/build-cache';
+import { forgetProcessShared } from '../../src/build/process-shared.ts';
+import { BUILD_CACHE_DIR, cacheKey, cachedArtefact, persistentMemo, sweepBuildCache } from '../../src/build/build-cache.ts';
 
 const kind = `test-${process.pid}`;
 afterAll(() => rmSync(join(BUILD_CACHE_DIR, kind), { recursive: true, force: true }));

@@ -1,8 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compareBuildDirs, firstDifference, withoutHashes } from '../../scripts/lib/build-comparison';
-import { scratchDir } from './scratch-dir';
+import { compareBuildDirs, firstDifference, withoutHashes } from '../../scripts/lib/build-comparison.ts';
+import { scratchDir } from './scratch-dir.ts';
 
 function site(files: Record<string, string>): string {
   const root = scratchDir('build-comparison');

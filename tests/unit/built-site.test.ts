@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { checkHeaders, checkLinks, checkSecurity, checkSitemap, readPage, scanTags } from '../../scripts/lib/built-site';
-import { htmlFilesIn } from '../../src/lib/built-files';
-import { scratchDir } from './scratch-dir';
+import { checkHeaders, checkLinks, checkSecurity, checkSitemap, readPage, scanTags } from '../../scripts/lib/built-site.ts';
+import { htmlFilesIn } from '../../src/build/built-files.ts';
+import { scratchDir } from './scratch-dir.ts';
 
 /** The rules of `npm run check:built`, each shown failing on a tiny built site. */
 const options = { base: '/', siteUrl: 'https://example.org' };

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { FULL_CHAPTER_LIST, visibleChapterIndexes } from '../../src/lib/chapter-list';
+import { FULL_CHAPTER_LIST, visibleChapterIndexes } from '../../src/data/chapter-list.ts';
 
 describe('the chapter list', () => {
   test('shows every chapter of an ordinary explainer', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { parseMdx } from '../../src/lib/checks/model';
-import { contentPolicyProblems, isSafeAddress } from '../../src/plugins/content-policy';
+import { parseMdx } from '../../src/checks/model.ts';
+import { contentPolicyProblems, isSafeAddress } from '../../src/markdown/content-policy.ts';
 
 const problems = (mdx: string) => contentPolicyProblems(parseMdx(mdx), 'chapter.mdx');
 

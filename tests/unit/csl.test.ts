@@ -1,7 +1,7 @@
 import { Cite } from '@citation-js/core';
 import { describe, expect, it, vi } from 'vitest';
-import { CITATION_STYLE_IDS, formatAhead, formatEntry, formatEntryText, formatEntryWhenReady, toCslItem } from '../../src/citations/csl';
-import type { Source } from '../../src/schemas/source';
+import { CITATION_STYLE_IDS, formatAhead, formatEntry, formatEntryText, formatEntryWhenReady, toCslItem } from '../../src/citations/csl.ts';
+import type { Source } from '../../src/schemas/source.ts';
 
 const source = {
   kind: 'news-report',

@@ -1,11 +1,11 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { contentDirs } from '../../src/lib/content-dirs';
-import { ContentError } from '../../src/lib/content-error';
-import { loadDataCollections, readDataCollections } from '../../src/lib/data-collections';
-import { FIXTURE_DIRS } from './render-mdx';
-import { scratchDir } from './scratch-dir';
+import { contentDirs } from '../../src/data/content-dirs.ts';
+import { ContentError } from '../../src/data/content-error.ts';
+import { loadDataCollections, readDataCollections } from '../../src/data/catalog.ts';
+import { FIXTURE_DIRS } from './render-mdx.ts';
+import { scratchDir } from './scratch-dir.ts';
 
 /** A scratch copy of the fixture tree for a test to break. */
 function fixtureCopy() {

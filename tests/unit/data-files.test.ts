@@ -1,13 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { formatProblem } from '../../src/lib/content-error';
-import { readDataFile } from '../../src/lib/data-files';
-import { isCalendarDate, partialDate } from '../../src/schemas/partial-date';
+import { formatProblem } from '../../src/data/content-error.ts';
+import { readDataFile } from '../../src/data/data-files.ts';
+import { isCalendarDate, partialDate } from '../../src/schemas/partial-date.ts';
 import { z } from 'astro/zod';
-import type { References } from '../../src/schemas/reference';
-import { sourceSchema as sourceSchemaWith } from '../../src/schemas/source';
-import { scratchDir } from './scratch-dir';
+import type { References } from '../../src/schemas/reference.ts';
+import { sourceSchema as sourceSchemaWith } from '../../src/schemas/source.ts';
+import { scratchDir } from './scratch-dir.ts';
 
 function writeYaml(text: string): string {
   const file = join(scratchDir('data'), 'a-source.yaml');

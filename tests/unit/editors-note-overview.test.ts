@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { renderMdx } from './render-mdx';
-import { scratchDir } from './scratch-dir';
+import { renderMdx } from './render-mdx.ts';
+import { scratchDir } from './scratch-dir.ts';
 
 /**
  * On the overview (index.mdx, chapter 0) an editor's note is one line that links to the full note in

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { checkLinks, linkReport, sourceLinks, type SourceLink } from '../../scripts/lib/link-check';
+import { checkLinks, linkReport, sourceLinks, type SourceLink } from '../../scripts/lib/link-check.ts';
 
 /**
  * The weekly check of the sources' addresses (npm run check:links), with a fake fetch: the suite never

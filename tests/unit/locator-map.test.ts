@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readDataCollections } from '../../src/lib/data-collections';
-import { groupExplainers } from '../../src/lib/explainer-structure';
-import { locatorMapProps } from '../../src/lib/explainer-map';
-import { socialCards } from '../../src/lib/social-cards';
-import { ATLAS_STATES, KARABAKH, locatorMap, PATH_SCALE, type LocatorMap, type StateInput } from '../../src/lib/locator-map';
-import { memberOn, membershipSpans } from '../../src/lib/membership-spans';
+import { readDataCollections } from '../../src/data/catalog.ts';
+import { groupExplainers } from '../../src/data/explainer-structure.ts';
+import { locatorMapProps } from '../../src/map/explainer-map.ts';
+import { socialCards } from '../../src/social/social-cards.ts';
+import { ATLAS_STATES, KARABAKH, locatorMap, PATH_SCALE, type LocatorMap, type StateInput } from '../../src/map/locator-map.ts';
+import { memberOn, membershipSpans } from '../../src/data/membership-spans.ts';
 
 /** The real states of content/states: the map must place every one the editors may add. */
 const { data, problems } = readDataCollections();
@@ -102,7 +102,7 @@ describe('the locator map', () => {
   it('refuses a state it cannot place, naming the file and the fix', () => {
     const unknown = { id: 'atlantis', name: 'Atlantis', changes: [] };
     expect(() => locatorMap({ states: [...states, unknown], until: UNTIL, accent: [] })).toThrow(
-      /content\/states\/atlantis\.yaml.*ATLAS_STATES in src\/lib\/locator-map\.ts/,
+      /content\/states\/atlantis\.yaml.*ATLAS_STATES in src\/map\/locator-map\.ts/,
     );
   });
 

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { filesLoadedBy } from '../../src/lib/page-assets';
+import { filesLoadedBy } from '../../src/editions/page-assets.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'page-assets-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bySurname, roleDates } from '../../src/lib/people';
-import { toPartialDate } from '../../src/schemas/partial-date';
+import { bySurname, roleDates } from '../../src/data/people.ts';
+import { toPartialDate } from '../../src/schemas/partial-date.ts';
 
 describe('people', () => {
   it('gives when a role was held, open-ended while it is held and with an ellipsis for an unknown start', () => {

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { expectedEdition, problemsInPrinted } from '../../src/lib/printed-edition-check';
+import { expectedEdition, problemsInPrinted } from '../../src/editions/printed-edition-check.ts';
 
 /** The check the PDF printer runs on what it printed before it writes the file. */
 

@@ -1,8 +1,8 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { linksIn } from '../../src/lib/public-files';
-import { scratchDir } from './scratch-dir';
+import { linksIn } from '../../src/build/public-files.ts';
+import { scratchDir } from './scratch-dir.ts';
 
 test('links in public/ are found, at any depth; files are not', () => {
   const root = scratchDir('public');

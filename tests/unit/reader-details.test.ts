@@ -1,13 +1,13 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { validBibtexMonths, formatBibtex } from '../../src/citations/csl';
-import { contentDirs } from '../../src/lib/content-dirs';
-import { readDataCollections } from '../../src/lib/data-collections';
-import type { ChapterTells } from '../../src/plugins/remark-citations';
-import { smartQuotes } from '../../src/schemas/our-words';
-import { renderMdx } from './render-mdx';
-import { scratchDir } from './scratch-dir';
+import { validBibtexMonths, formatBibtex } from '../../src/citations/csl.ts';
+import { contentDirs } from '../../src/data/content-dirs.ts';
+import { readDataCollections } from '../../src/data/catalog.ts';
+import type { ChapterTells } from '../../src/markdown/remark-citations.ts';
+import { smartQuotes } from '../../src/schemas/our-words.ts';
+import { renderMdx } from './render-mdx.ts';
+import { scratchDir } from './scratch-dir.ts';
 
 /** A scratch copy of the fixture tree with extra files written into it. */
 function fixtureWith(files: Record<string, string>) {

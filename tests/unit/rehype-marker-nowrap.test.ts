@@ -1,7 +1,7 @@
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
-import rehypeMarkerNowrap from '../../src/plugins/rehype-marker-nowrap';
+import rehypeMarkerNowrap from '../../src/markdown/rehype-marker-nowrap.ts';
 
 const marker = (n: number) => `<sup><a href="#fn-${n}" data-footnote-ref="">${n}</a></sup>`;
 const run = (html: string) => {

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { renderMdx } from './render-mdx';
+import { renderMdx } from './render-mdx.ts';
 
 /**
  * One folder per case under tests/fixtures/citations: `input.mdx`, and either `output.html` (what the
@@ -27,7 +27,7 @@ describe('remark-citations fixtures', () => {
           (caught: unknown) => caught as { message: string; line?: number; column?: number; file?: string },
         );
         expect(error, 'the transform should have stopped the build').toBeDefined();
-        // The message is a formatted ContentProblem (src/lib/content-error.ts): place, field, found, expected, fix.
+        // The message is a formatted ContentProblem (src/data/content-error.ts): place, field, found, expected, fix.
         expect(error!.message.startsWith(`${error!.file}:${error!.line}:${error!.column}`)).toBe(true);
         const actual = `${error!.message}\n`;
         if (update) writeFileSync(join(dir, 'error.txt'), actual);

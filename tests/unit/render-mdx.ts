@@ -6,8 +6,8 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
-import { contentDirs } from '../../src/lib/content-dirs';
-import { markdownPlugins } from '../../src/plugins/markdown-processor';
+import { contentDirs } from '../../src/data/content-dirs.ts';
+import { markdownPlugins } from '../../src/markdown/processor.ts';
 
 /** The data every transform fixture cites: the small content tree the e2e fixture site also uses. */
 export const FIXTURE_DIRS = contentDirs('tests/fixtures/content');

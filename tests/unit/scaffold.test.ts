@@ -2,16 +2,16 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { runContentChecks } from '../../src/lib/checks/index';
-import { contentDirs } from '../../src/lib/content-dirs';
-import { scratchDir } from './scratch-dir';
+import { runContentChecks } from '../../src/checks/index.ts';
+import { contentDirs } from '../../src/data/content-dirs.ts';
+import { scratchDir } from './scratch-dir.ts';
 
 /** `npm run new` writes files that are valid as written, and refuses what would be a mistake. */
 const root = scratchDir('scaffold');
 cpSync('tests/fixtures/content', root, { recursive: true });
 
 function scaffold(...args: string[]): string {
-  return execFileSync(process.execPath, ['--import', './scripts/lib/resolve-ts.mjs', 'scripts/new.ts', ...args], {
+  return execFileSync(process.execPath, ['scripts/new.ts', ...args], {
     env: { ...process.env, CONTENT_ROOT: root },
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],

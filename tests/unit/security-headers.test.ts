@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
-import { cspFirst, mergePolicies, withPolicy } from '../../src/integrations/security-headers';
-import { jsonForScript } from '../../src/lib/json-in-html';
+import { cspFirst, mergePolicies, withPolicy } from '../../src/integrations/security-headers.ts';
+import { jsonForScript } from '../../src/components/json-in-html.ts';
 
 test('JSON for a script element cannot close it, and reads back the same', () => {
   const value = { name: '</script><script>alert(1)</script>', line: 'a\u2028b\u2029c', amp: 'R&D <!-- x -->' };

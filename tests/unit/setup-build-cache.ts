@@ -1,6 +1,6 @@
 /**
  * Each unit-test file gets a build cache of its own, new for every run, removed after it (see
- * src/lib/build-cache.ts): a test's results never depend on what another file, or an earlier run,
+ * src/build/build-cache.ts): a test's results never depend on what another file, or an earlier run,
  * left in a shared folder. Runs before the test file's own imports, which read BUILD_CACHE_DIR.
  */
 import { mkdtempSync, rmSync } from 'node:fs';

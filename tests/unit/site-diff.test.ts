@@ -11,8 +11,8 @@ import {
   sentencesOf,
   summaryMarkdown,
   type SiteDiff,
-} from '../../scripts/lib/site-diff';
-import { scratchDir } from './scratch-dir';
+} from '../../scripts/lib/site-diff.ts';
+import { scratchDir } from './scratch-dir.ts';
 
 /**
  * `npm run diff:site`: what readers will see differently between two builds, from two tiny built
@@ -160,7 +160,7 @@ describe('the Markdown summary', () => {
 
 describe('npm run diff:site', () => {
   const run = (args: string[], env: NodeJS.ProcessEnv) =>
-    promisify(execFile)(process.execPath, ['--import', './scripts/lib/resolve-ts.mjs', 'scripts/diff-site.ts', ...args], {
+    promisify(execFile)(process.execPath, ['scripts/diff-site.ts', ...args], {
       env: { PATH: process.env['PATH'], ...env },
     });
 

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { drawCard } from '../../src/lib/card-drawing';
-import { mapFor } from '../../src/lib/explainer-map';
-import { renderSocialImage } from '../../src/lib/social-image';
-import { SOCIAL_IMAGE } from '../../src/lib/urls';
+import { drawCard } from '../../src/social/card-drawing.ts';
+import { mapFor } from '../../src/map/explainer-map.ts';
+import { renderSocialImage } from '../../src/social/social-image.ts';
+import { SOCIAL_IMAGE } from '../../src/routes.ts';
 
 describe('social preview images', () => {
   test('are PNGs of the Open Graph size, drawn offline', async () => {

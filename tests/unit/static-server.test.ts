@@ -3,11 +3,11 @@ import { request as httpRequest, type Server } from 'node:http';
 import { connect } from 'node:net';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { requestPath, startStaticServer } from '../../src/lib/static-server';
-import { scratchDir } from './scratch-dir';
+import { requestPath, startStaticServer } from '../../src/build/static-server.ts';
+import { scratchDir } from './scratch-dir.ts';
 
 /**
- * The local static server (src/lib/static-server.ts) that the browser tests and the PDF printer
+ * The local static server (src/build/static-server.ts) that the browser tests and the PDF printer
  * read the built site through: started on a free port over a scratch site with traps beside it.
  */
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinChapters } from '../../src/lib/whole-explainer';
+import { joinChapters } from '../../src/editions/whole-explainer.ts';
 
 /** A chapter as the Markdown pipeline renders it: prose with markers, then GFM's notes section. */
 function chapter(key: string, notes: string[], extra = ''): string {

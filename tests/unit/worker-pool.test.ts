@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WorkerPool } from '../../src/lib/worker-pool';
+import { WorkerPool } from '../../src/build/worker-pool.ts';
 
 const options = { size: 2, tasksPerWorker: Infinity, workerData: null };
 

@@ -1,4 +1,4 @@
-import { citationFileRoute } from '../citation-file-route';
+import { citationFileRoute } from '../citation-file-route.ts';
 
 /** "Cite this page" as BibTeX, for every chapter: cite/<explainer>/<chapter>.bib */
 const route = citationFileRoute('bib');

@@ -1,4 +1,4 @@
-import { citationFileRoute } from '../citation-file-route';
+import { citationFileRoute } from '../citation-file-route.ts';
 
 /** "Cite this page" as CSL-JSON, for every chapter: cite/<explainer>/<chapter>.json */
 const route = citationFileRoute('json');

@@ -1,11 +1,11 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getExplainers } from '../../lib/explainers';
-import { socialCards } from '../../lib/social-cards';
-import { socialImage, type SocialCard } from '../../lib/social-image';
+import { getExplainers } from '../../data/explainers.ts';
+import { socialCards } from '../../social/social-cards.ts';
+import { socialImage, type SocialCard } from '../../social/social-image.ts';
 
 /**
- * The social cards (lib/social-cards), each at `social/<page path>index.png` (see socialImagePath in
- * lib/urls). In a build they were started when the build started (integrations/social-images), so
+ * The social cards (social/social-cards), each at `social/<page path>index.png` (see socialImagePath in
+ * routes.ts). In a build they were started when the build started (integrations/social-images), so
  * each is drawn or being drawn when asked for: asking again gives the same promise.
  */
 export const getStaticPaths = (async () =>

@@ -1,0 +1,31 @@
+import { getCollection, render, type CollectionEntry } from 'astro:content';
+import type { ChapterTells, NotedCorrection, PageCitation } from '../markdown/remark-citations.ts';
+import { groupExplainers, type ExplainerOf } from './explainer-structure.ts';
+
+export type Chapter = CollectionEntry<'explainers'>;
+export type Explainer = ExplainerOf<Chapter>;
+export { chapterNavTitle, chapterPath, chapterSlug } from './explainer-structure.ts';
+
+/** Every explainer with its chapters in order; fails the build if chapter numbers clash or the overview is missing. */
+export async function getExplainers(): Promise<Explainer[]> {
+  return groupExplainers(await getCollection('explainers'));
+}
+
+/** A chapter rendered, with what its citation transform reported about it, typed. */
+export async function renderChapter(chapter: Chapter) {
+  const { Content, headings, remarkPluginFrontmatter } = await render(chapter);
+  return {
+    Content,
+    headings,
+    citations: (remarkPluginFrontmatter['citations'] ?? []) as PageCitation[],
+    corrections: (remarkPluginFrontmatter['corrections'] ?? []) as NotedCorrection[],
+    /** Words in the text a reader reads (prose, quotations, editor's notes, tables), without the notes. */
+    words: Number(remarkPluginFrontmatter['words'] ?? 0),
+    tells: (remarkPluginFrontmatter['tells'] ?? { people: [], events: {} }) as ChapterTells,
+  };
+}
+
+/** Minutes to read a chapter's text at 220 words a minute (the words its transform counted: prose, not notes). */
+export function readingMinutes(words: number): number {
+  return Math.max(1, Math.round(words / 220));
+}
