@@ -12,7 +12,7 @@ import { socialImages } from './src/integrations/social-images.ts';
 import { citationFiles } from './src/integrations/citation-files.ts';
 import { buildCacheSweep } from './src/integrations/build-cache.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
-import { inSitemap } from './src/accountability/routes.ts';
+import { inSitemap } from './src/routes.ts';
 
 const search = searchIndex();
 

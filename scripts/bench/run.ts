@@ -27,7 +27,6 @@ import { availableParallelism, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { htmlFilesIn } from '../../src/build/built-files.ts';
-import { wholeExplainerPath } from '../../src/editions/print-edition.ts';
 import { chapterFilesIn, kb, requestCount, total, weighPage, type Size } from '../lib/page-weight.ts';
 import { firstViewInBrowser } from './first-view.ts';
 import { runLighthouse } from './lighthouse.ts';
@@ -38,6 +37,7 @@ import { startStaticServer } from '../../src/build/static-server.ts';
 import { copySite } from './scratch-project.ts';
 import { fixed, printTable } from './table.ts';
 import { cleanBuild, medianBuild, type BuildFigures } from './timed-build.ts';
+import { wholeExplainerPath } from '../../src/routes.ts';
 
 const { values } = parseArgs({
   options: {

@@ -1,6 +1,7 @@
 import type { Erratum } from '../schemas/erratum.ts';
 import { ContentError, type ContentProblem } from '../data/content-error.ts';
-import { chapterSlug, type ChapterLike } from '../data/explainer-structure.ts';
+import { type ChapterLike } from '../data/explainer-structure.ts';
+import { chapterSlug } from '../routes.ts';
 
 /** An erratum with its id (the file name under content/errata/). */
 export interface ErratumEntry {

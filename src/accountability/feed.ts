@@ -1,7 +1,7 @@
 import type { PartialDate } from '../schemas/partial-date.ts';
-import { chapterPath, type ChapterLike, type ExplainerOf } from '../data/explainer-structure.ts';
+import { type ChapterLike, type ExplainerOf } from '../data/explainer-structure.ts';
 import { erratumPageKey, erratumText, type ErratumEntry } from './errata.ts';
-import { erratumAnchor, updatedAnchor } from './routes.ts';
+import { erratumAnchor, updatedAnchor, chapterPath } from '../routes.ts';
 
 /**
  * The site's feed: new explainers (and chapters added later), changes of substance (a chapter's

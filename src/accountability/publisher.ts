@@ -1,6 +1,5 @@
 import { SITE } from '../site.config.ts';
-import { absoluteUrl } from '../routes.ts';
-import { HOW_WE_WORK_PATH, POLICY_SECTIONS } from './routes.ts';
+import { absoluteUrl, HOW_WE_WORK_PATH, POLICY_SECTIONS } from '../routes.ts';
 
 /** The publisher's logo: the site's own mark, the one drawing in public/ (the favicon and the home-screen icon are made from it). */
 export const PUBLISHER_LOGO = 'favicon.svg';

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, sep } from 'node:path';
-import { wholeExplainerPath } from '../editions/print-edition.ts';
+import { wholeExplainerPath } from '../routes.ts';
 
 /**
  * Every HTML file of a built site, as paths relative to its folder with `/` between names

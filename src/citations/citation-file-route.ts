@@ -1,6 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getExplainers } from '../data/explainers.ts';
-import { citationFileName, pageCitationFile, pageCslItem, type CitationFileFormat } from './page-citation.ts';
+import { pageCitationFile, pageCslItem, type CitationFileFormat } from './page-citation.ts';
+import { citationFileName } from '../routes.ts';
 
 const CONTENT_TYPES: Record<CitationFileFormat, string> = { json: 'application/json', bib: 'text/plain; charset=utf-8' };
 

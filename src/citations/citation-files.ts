@@ -1,7 +1,8 @@
 import type { CslItem } from '@citation-js/core';
 import type { Chapter } from '../data/explainers.ts';
 import { processShared } from '../build/process-shared.ts';
-import { CITATION_FILE_FORMATS, citationFilePath, pageCitationFile } from './page-citation.ts';
+import { CITATION_FILE_FORMATS, pageCitationFile } from './page-citation.ts';
+import { citationFilePath } from '../routes.ts';
 
 /**
  * "Cite this page" offers the page's citation as files to download, CSL-JSON and BibTeX. In a build,

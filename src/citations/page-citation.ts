@@ -1,7 +1,6 @@
 import type { CslItem } from '@citation-js/core';
 import type { Chapter, Explainer } from '../data/explainers.ts';
-import { chapterPath } from '../data/explainer-structure.ts';
-import { absoluteUrl } from '../routes.ts';
+import { absoluteUrl, chapterPath, citationFileName } from '../routes.ts';
 import { SITE } from '../site.config.ts';
 import {
   CITATION_STYLE_IDS,
@@ -66,20 +65,6 @@ export type CitationFileFormat = (typeof CITATION_FILE_FORMATS)[number];
 /** The body of one of the page's citation files (see citationFilePath). No style is formatted for them. */
 export function pageCitationFile(item: CslItem, format: CitationFileFormat): string {
   return format === 'json' ? JSON.stringify([item], null, 2) : formatBibtex([item]);
-}
-
-/** The folder of the site that holds every page's citation files. */
-export const CITATION_FOLDER = 'cite';
-
-/** Where a page's citation files are served: /cite/<explainer>/<chapter-or-overview>.json and .bib */
-export function citationFilePath(chapter: Chapter, format: CitationFileFormat): string {
-  return `${CITATION_FOLDER}/${citationFileName(chapter)}.${format}`;
-}
-
-/** A page's citation files' path inside CITATION_FOLDER, without the extension: `<explainer>/<chapter-or-overview>`. */
-export function citationFileName(chapter: Chapter): string {
-  const path = chapterPath(chapter).replace(/\/$/, '');
-  return path.includes('/') ? path : `${path}/overview`;
 }
 
 /**

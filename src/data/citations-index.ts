@@ -1,7 +1,8 @@
 import { getCollection } from 'astro:content';
 import type { PageCitation } from '../markdown/remark-citations.ts';
 import type { PartialDate } from '../schemas/partial-date.ts';
-import { chapterNavTitle, chapterPath, getExplainers, renderChapter, type Chapter } from './explainers.ts';
+import { chapterNavTitle, getExplainers, renderChapter, type Chapter } from './explainers.ts';
+import { chapterPath } from '../routes.ts';
 
 /** A place in a chapter: the chapter, its path, and how to name it ("Explainer: Part", or the part alone). */
 export interface ChapterPlace {

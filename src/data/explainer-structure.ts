@@ -1,4 +1,3 @@
-import { basename } from 'node:path';
 import type { ChapterData } from '../schemas/chapter.ts';
 import { CONTENT_DIRS } from './content-dirs.ts';
 import { ContentError } from './content-error.ts';
@@ -23,19 +22,6 @@ export interface ExplainerOf<C extends ChapterLike> {
   parts: C[];
   /** Overview first, then the parts. */
   chapters: C[];
-}
-
-/**
- * The file name of a chapter without folder or extension: `background`, or `index` for the overview.
- * (Not the entry id: the glob loader drops `index`, so the overview's id is the explainer's.)
- */
-export function chapterSlug(chapter: ChapterLike): string {
-  return basename(chapter.filePath ?? chapter.id, '.mdx');
-}
-
-export function chapterPath(chapter: ChapterLike): string {
-  const slug = chapterSlug(chapter);
-  return slug === 'index' ? `${chapter.data.explainer}/` : `${chapter.data.explainer}/${slug}/`;
 }
 
 export function chapterNavTitle(chapter: ChapterLike): string {

@@ -4,7 +4,7 @@ import { groupExplainers, type ExplainerOf } from './explainer-structure.ts';
 
 export type Chapter = CollectionEntry<'explainers'>;
 export type Explainer = ExplainerOf<Chapter>;
-export { chapterNavTitle, chapterPath, chapterSlug } from './explainer-structure.ts';
+export { chapterNavTitle } from './explainer-structure.ts';
 
 /** Every explainer with its chapters in order; fails the build if chapter numbers clash or the overview is missing. */
 export async function getExplainers(): Promise<Explainer[]> {

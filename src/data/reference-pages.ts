@@ -1,3 +1,4 @@
+import { TIMELINE_PATH, PEOPLE_PATH, SOURCES_PATH, CORRECTIONS_PATH } from '../routes.ts';
 import type { UiStrings } from '../i18n/ui.ts';
 import type { CollectionName } from '../schemas/reference.ts';
 
@@ -7,11 +8,11 @@ import type { CollectionName } from '../schemas/reference.ts';
  * all read this list. Titles, descriptions and counts are keys of the UI strings.
  */
 export const REFERENCE_PAGES = [
-  { path: 'timeline/', collection: 'events', title: 'timeline', description: 'timelineDescription', count: 'countEvents' },
-  { path: 'people/', collection: 'people', title: 'people', description: 'peopleDescription', count: 'countPeople' },
-  { path: 'sources/', collection: 'sources', title: 'sources', description: 'sourcesDescription', count: 'countSources' },
+  { path: TIMELINE_PATH, collection: 'events', title: 'timeline', description: 'timelineDescription', count: 'countEvents' },
+  { path: PEOPLE_PATH, collection: 'people', title: 'people', description: 'peopleDescription', count: 'countPeople' },
+  { path: SOURCES_PATH, collection: 'sources', title: 'sources', description: 'sourcesDescription', count: 'countSources' },
   {
-    path: 'corrections/',
+    path: CORRECTIONS_PATH,
     collection: 'corrections',
     title: 'corrections',
     description: 'correctionsDescription',

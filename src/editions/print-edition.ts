@@ -1,20 +1,7 @@
 /**
- * Where an explainer's print editions live, relative to the site's base path. One module, read by the
- * pages that link to them and by the build step that writes the PDF (src/integrations/pdf-edition.ts).
+ * The PDF edition's settings, read from the environment once. Its address and the one-page
+ * edition's are in src/routes.ts.
  */
-
-/** The folder of an explainer that holds it whole on one page. */
-export const WHOLE_EXPLAINER_FOLDER = 'all';
-
-/** The whole explainer on one page: `armenia-belarus-csto/all/`. */
-export function wholeExplainerPath(explainerId: string): string {
-  return `${explainerId}/${WHOLE_EXPLAINER_FOLDER}/`;
-}
-
-/** The PDF edition, written at build time from the whole-explainer page: `armenia-belarus-csto/armenia-belarus-csto.pdf`. */
-export function pdfPath(explainerId: string): string {
-  return `${explainerId}/${explainerId}.pdf`;
-}
 
 /**
  * Whether this build prints the PDF editions. PDF_EDITION=off skips them (a quick local build, the

@@ -3,7 +3,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { takeCitationFiles } from '../citations/citation-files.ts';
-import { CITATION_FILE_FORMATS, CITATION_FOLDER } from '../citations/page-citation.ts';
+import { CITATION_FILE_FORMATS } from '../citations/page-citation.ts';
+import { CITATION_FOLDER } from '../routes.ts';
 
 /**
  * Writes the "Cite this page" downloads that the chapter pages handed over as they were built

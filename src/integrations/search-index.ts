@@ -3,7 +3,7 @@ import type { AstroIntegration } from 'astro';
 // Imported statically: by the time build:done runs, the config's module runner is closed.
 import * as pagefind from 'pagefind';
 import { htmlFilesIn, wholeExplainerFilesIn } from '../build/built-files.ts';
-import { WHOLE_EXPLAINER_FOLDER } from '../editions/print-edition.ts';
+import { WHOLE_EXPLAINER_FOLDER } from '../routes.ts';
 
 /**
  * Builds the Pagefind search index over the finished site. Only content marked

@@ -1,12 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { parse } from 'yaml';
+import { chapterPath } from '../routes.ts';
 
 /** Where a correction's full editor's note is: a chapter of the same explainer that notes it. */
 export interface FullNote {
-  /** The chapter's explainer and file name (`background`): its page is `<explainer>/<name>/`, its notes' ids start with the name. */
-  explainer: string;
+  /** The chapter's file name (`background`): its notes' ids start with it. */
   chapter: string;
+  /** The chapter's page, relative to the site's base path. */
+  path: string;
   /** The chapter's short title (navTitle, else title), to name it in the link. */
   title: string;
 }
@@ -51,8 +53,8 @@ export function fullNoteOf(file: string, correction: string): FullNote | undefin
     .toSorted((a, b) => (a.data.order ?? Infinity) - (b.data.order ?? Infinity) || a.name.localeCompare(b.name))
     .filter(({ data }) => typeof data.explainer === 'string')
     .map(({ name, data }) => ({
-      explainer: data.explainer!,
       chapter: basename(name, '.mdx'),
+      path: chapterPath({ id: name, filePath: name, data: { explainer: data.explainer! } }),
       title: data.navTitle ?? data.title ?? basename(name, '.mdx'),
     }))[0];
 }

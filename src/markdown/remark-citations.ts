@@ -27,6 +27,7 @@ import type { QuoteCut } from '../schemas/statement.ts';
 import { nested } from '../citations/nested-quotes.ts';
 import { strings } from '../i18n/ui.ts';
 import { SITE } from '../site.config.ts';
+import { correctionPath, editorsNoteId, personPath } from '../routes.ts';
 import { chapterPrefix } from './chapter-prefix.ts';
 import { fullNoteOf } from './full-editors-note.ts';
 import { CITATION, PASSAGE_MAX_WORDS, parseCitation, wordCount, type CitationItem } from './citation-syntax.ts';
@@ -341,13 +342,13 @@ export default function remarkCitations(options: RemarkCitationsOptions = {}) {
       const correction = catalog.corrections.get(id);
       if (!correction) return fail(unknownId(id, catalog.corrections, dirs.corrections, '<EditorsNote id>'), node);
       const article = catalog.sources.get(correction.article.id);
-      const anchor = `${prefix}-correction-${id}`;
+      const anchor = editorsNoteId(prefix, id);
       notedCorrections.push({ correction: id, anchor });
       if (isOverview) {
         // The overview tells the story in brief: one line, linking to the full note in the chapter
         // that tells the point in full (or to the corrections page, where no chapter notes it).
         const full = file.path ? fullNoteOf(file.path, id) : undefined;
-        const url = full ? `${base}${full.explainer}/${full.chapter}/#${full.chapter}-correction-${id}` : `${base}corrections/#${id}`;
+        const url = base + (full ? `${full.path}#${editorsNoteId(full.chapter, id)}` : correctionPath(id));
         return {
           type: 'blockquote',
           data: {
@@ -376,7 +377,7 @@ export default function remarkCitations(options: RemarkCitationsOptions = {}) {
         { type: 'text', value: `${article?.publisher ?? correction.article.id} ${correction.articleSays}. ${correction.fact}` },
         ...correction.evidence.map((source) => citeSource(citedItem(source), node)),
         { type: 'text', value: ' ' },
-        { type: 'link', url: `${base}corrections/#${id}`, children: [{ type: 'text', value: strings().allCorrections }] },
+        { type: 'link', url: base + correctionPath(id), children: [{ type: 'text', value: strings().allCorrections }] },
       ];
       return {
         type: 'blockquote',
@@ -446,7 +447,7 @@ export default function remarkCitations(options: RemarkCitationsOptions = {}) {
               children: [
                 {
                   type: 'link',
-                  url: `${base}people/#${id}`,
+                  url: base + personPath(id),
                   data: { hProperties: { className: ['person'] } },
                   children: [{ type: 'text', value: person.name }],
                 },
@@ -468,7 +469,7 @@ export default function remarkCitations(options: RemarkCitationsOptions = {}) {
         : person.name;
       const link: PhrasingContent = {
         type: 'link',
-        url: `${base}people/#${id}`,
+        url: base + personPath(id),
         data: { hProperties: { className: ['person'] } },
         children: [{ type: 'text', value: name }],
       };

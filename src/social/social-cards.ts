@@ -3,9 +3,9 @@ import { SITE } from '../site.config.ts';
 import { formatPeriod } from '../data/dates.ts';
 import { explainerMap } from '../map/explainer-map.ts';
 import { REFERENCE_PAGES } from '../data/reference-pages.ts';
-import { HOW_WE_WORK_PATH, OUR_CORRECTIONS_PATH } from '../accountability/routes.ts';
-import { chapterPath, type ChapterLike, type ExplainerOf } from '../data/explainer-structure.ts';
+import { type ChapterLike, type ExplainerOf } from '../data/explainer-structure.ts';
 import type { SocialCard } from './social-image.ts';
+import { HOW_WE_WORK_PATH, OUR_CORRECTIONS_PATH, chapterPath } from '../routes.ts';
 
 /**
  * The site's social cards, by the path of the page each belongs to (`''` for the home page,
@@ -67,3 +67,6 @@ function explainerCard(explainer: ExplainerOf<ChapterLike>): SocialCardOfPage {
     card: { title, description: dek, footer: formatPeriod(period.from, period.to), ...(map ? { map } : {}) },
   };
 }
+
+/** The size of every social preview image, in pixels (what Open Graph and X recommend). */
+export const SOCIAL_IMAGE = { width: 1200, height: 630 } as const;

@@ -5,7 +5,7 @@ import { cacheKey, cachedArtefact, packageVersions } from '../build/build-cache.
 import { processShared } from '../build/process-shared.ts';
 import { drawCard, type Face } from './card-drawing.ts';
 import { PATH_SCALE, type LocatorMap } from '../map/locator-map.ts';
-import { SOCIAL_IMAGE } from '../routes.ts';
+import { SOCIAL_IMAGE } from './social-cards.ts';
 
 /**
  * Social preview images (Open Graph / Twitter), drawn at build time: satori lays out the card,

@@ -1,13 +1,19 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { FEED_PATH, HOW_WE_WORK_PATH, OUR_CORRECTIONS_PATH } from '../../src/accountability/routes.ts';
-import { erratumAnchor, historyPath } from '../../src/accountability/routes.ts';
 import { passageForReport } from '../../src/accountability/report-form.ts';
 import { CHECK_IDS } from '../../src/checks/index.ts';
 import { readDataCollections } from '../../src/data/catalog.ts';
-import { chapterPath, chapterSlug } from '../../src/data/explainer-structure.ts';
 import { SITE } from '../../src/site.config.ts';
 import { sitemapPaths } from './site-pages.ts';
+import {
+  FEED_PATH,
+  HOW_WE_WORK_PATH,
+  OUR_CORRECTIONS_PATH,
+  erratumAnchor,
+  historyPath,
+  chapterPath,
+  chapterSlug,
+} from '../../src/routes.ts';
 
 /**
  * Accountability a reader can see: "How we work", our own corrections, the feed, "Report an error"

@@ -8,12 +8,12 @@ import { feedDate, feedItems } from '../../src/accountability/feed.ts';
 import { changesTo, chapterFiles, parseGitLog, readGitHistory, GIT_LOG_FORMAT } from '../../src/accountability/page-history.ts';
 import { publisherJsonLd } from '../../src/accountability/publisher.ts';
 import { CORRECTION_FORM, issueFormUrl, mailtoUrl, PASSAGE_MAX_CHARS, passageForReport } from '../../src/accountability/report-form.ts';
-import { historyPath, historyPathOfFile, HOW_WE_WORK_PATH, inSitemap, POLICY_SECTIONS } from '../../src/accountability/routes.ts';
 import { CHECK_IDS } from '../../src/checks/index.ts';
 import { ContentError } from '../../src/data/content-error.ts';
 import { groupExplainers, type ChapterLike } from '../../src/data/explainer-structure.ts';
 import { toPartialDate } from '../../src/schemas/partial-date.ts';
 import { scratchDir } from './scratch-dir.ts';
+import { historyPath, historyPathOfFile, HOW_WE_WORK_PATH, inSitemap, POLICY_SECTIONS } from '../../src/routes.ts';
 
 const day = toPartialDate;
 

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { drawCard } from '../../src/social/card-drawing.ts';
 import { mapFor } from '../../src/map/explainer-map.ts';
 import { renderSocialImage } from '../../src/social/social-image.ts';
-import { SOCIAL_IMAGE } from '../../src/routes.ts';
+import { SOCIAL_IMAGE } from '../../src/social/social-cards.ts';
 
 describe('social preview images', () => {
   test('are PNGs of the Open Graph size, drawn offline', async () => {
