@@ -10,6 +10,72 @@ import tseslint from 'typescript-eslint';
  * .prettierrc.json), so no stylistic rules here. Content (content/) is checked by `npm run
  * check:content`, not by ESLint.
  */
+/**
+ * Which folders of src/ each folder may import (architecture: README's "Layout"). Every dependency
+ * points one way: schemas know nothing of ours; data reads and validates content; markdown turns it
+ * into notes; checks run over both; citations, editions, social and map build on data; build is
+ * plumbing that knows only addresses; integrations are thin hooks; components, layouts and pages
+ * compose. An import outside the list fails `npm run check` with the rule's message.
+ */
+const SHARED = ['routes.ts', 'site.config.ts', 'i18n'];
+/** @type {Record<string, string[]>} */
+const MAY_IMPORT = {
+  schemas: [],
+  build: ['routes.ts'],
+  i18n: ['site.config.ts'],
+  data: ['schemas', ...SHARED],
+  map: ['data', 'schemas', ...SHARED],
+  citations: ['data', 'schemas', 'build', ...SHARED],
+  markdown: ['data', 'schemas', 'citations', ...SHARED],
+  checks: ['markdown', 'data', 'schemas', 'citations', ...SHARED],
+  accountability: ['data', 'schemas', ...SHARED],
+  editions: ['data', 'schemas', 'citations', 'markdown', 'build', ...SHARED],
+  social: ['data', 'schemas', 'citations', 'map', 'build', ...SHARED],
+  integrations: ['editions', 'social', 'citations', 'checks', 'markdown', 'data', 'schemas', 'build', ...SHARED],
+  // Runs in the reader's browser: only what is small and safe to ship (the report form's link builder).
+  client: ['accountability', ...SHARED],
+};
+const FOLDERS = [
+  ...new Set([...Object.keys(MAY_IMPORT), 'routes.ts', 'site.config.ts', 'components', 'layouts', 'pages', 'integrations', 'styles']),
+];
+const escape = (/** @type {string} */ name) => name.replace(/[.]/g, '\\.');
+/** @type {import('eslint').Linter.Config[]} */
+const boundaries = Object.entries(MAY_IMPORT).map(([folder, allowed]) => {
+  const forbidden = FOLDERS.filter((other) => other !== folder && !allowed.includes(other));
+  /** @type {import('eslint').Linter.Config} */
+  const config = {
+    files: [`src/${folder}/**`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: `^(\\.\\./)+(${forbidden.map(escape).join('|')})(/|$)`,
+              message: `src/${folder}/ may import only ${allowed.length ? allowed.join(', ') : 'nothing of ours'} (see "Layout" in README.md).`,
+            },
+          ],
+        },
+      ],
+    },
+  };
+  return config;
+});
+// Nothing in src/ imports the build's Astro hooks but the config itself.
+boundaries.push({
+  files: ['src/components/**', 'src/layouts/**', 'src/pages/**'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          { regex: '^(\\.\\./)+integrations/', message: 'Integrations are Astro build hooks: astro.config.mjs alone imports them.' },
+        ],
+      },
+    ],
+  },
+});
+
 export default defineConfig(
   {
     ignores: ['dist/', 'dist-fixture/', '.astro/', '.tools/', 'node_modules/', 'test-results/', 'playwright-report/', 'tests/fixtures/'],
@@ -44,6 +110,12 @@ export default defineConfig(
     // Test doubles are async to match what they stand in for; expect.any() and friends are typed any.
     files: ['tests/**'],
     rules: { '@typescript-eslint/require-await': 'off', '@typescript-eslint/no-unsafe-assignment': 'off' },
+  },
+  ...boundaries,
+  {
+    // One function, one job: a function longer than a screen is doing several (the issue's limit: about 80 lines).
+    files: ['src/**/*.ts'],
+    rules: { 'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }] },
   },
   {
     // Code that runs in the reader's browser.

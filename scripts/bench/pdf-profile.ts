@@ -18,7 +18,7 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { CHROMIUM_ARGS } from '../../src/build/chromium.ts';
 import { startStaticServer } from '../../src/build/static-server.ts';
 import { wholeExplainerFilesIn } from '../../src/build/built-files.ts';
-import { Printer } from '../../src/integrations/pdf-edition.ts';
+import { Printer } from '../../src/editions/pdf-printer.ts';
 import { CHROME_PATH } from './lighthouse.ts';
 
 const [root, mode = 'print'] = process.argv.slice(2);

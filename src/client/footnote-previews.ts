@@ -10,158 +10,176 @@
 const SHOW_DELAY_MS = 150;
 const HIDE_DELAY_MS = 300;
 
-export function initFootnotePreviews(labels: { goToNote: string; goToCard: string }): void {
-  // A person's name previews their card the same way, from the short card the page carries for each
-  // person it names (<template data-person-preview>, FootnotePreviews.astro).
-  const cardFor = (marker: HTMLAnchorElement) =>
-    marker.classList.contains('person')
-      ? document.querySelector<HTMLTemplateElement>(
-          `template[data-person-preview="${CSS.escape(decodeURIComponent(marker.hash.slice(1)))}"]`,
-        )
-      : null;
+interface Labels {
+  goToNote: string;
+  goToCard: string;
+}
+
+export function initFootnotePreviews(labels: Labels): void {
   const markers = [
     ...document.querySelectorAll<HTMLAnchorElement>('a[data-footnote-ref]'),
     ...[...document.querySelectorAll<HTMLAnchorElement>('a.person')].filter((link) => cardFor(link) !== null),
   ];
   if (markers.length === 0 || !('showPopover' in HTMLElement.prototype)) return;
+  const preview = new Preview(labels);
+  for (const marker of markers) preview.attach(marker);
+}
 
-  const preview = document.createElement('div');
-  preview.popover = 'auto';
-  preview.className = 'footnote-preview';
-  preview.setAttribute('role', 'tooltip');
-  preview.id = 'footnote-preview';
-  document.body.append(preview);
+/**
+ * A person's name previews their card the same way, from the short card the page carries for each
+ * person it names (<template data-person-preview>, FootnotePreviews.astro).
+ */
+function cardFor(marker: HTMLAnchorElement): HTMLTemplateElement | null {
+  return marker.classList.contains('person')
+    ? document.querySelector<HTMLTemplateElement>(`template[data-person-preview="${CSS.escape(decodeURIComponent(marker.hash.slice(1)))}"]`)
+    : null;
+}
 
-  const anchorPositioning = CSS.supports('position-area: top');
-  let current: HTMLAnchorElement | undefined;
-  let showTimer: number | undefined;
-  let hideTimer: number | undefined;
-  let lastPointer = 'mouse';
+function noteFor(marker: HTMLAnchorElement): HTMLElement | null {
+  return marker.classList.contains('person') ? null : document.getElementById(decodeURIComponent(marker.hash.slice(1)));
+}
 
-  const noteFor = (marker: HTMLAnchorElement) =>
-    marker.classList.contains('person') ? null : document.getElementById(decodeURIComponent(marker.hash.slice(1)));
+/** Where the note is already beside the marker (a sidenote), the marker highlights it instead of repeating it. */
+function isSidenote(note: HTMLElement | null): boolean {
+  return note?.closest('.has-sidenotes') != null;
+}
 
-  // Where the note is already beside the marker (a sidenote), hovering or focusing the marker
-  // highlights the note instead of repeating it in a preview.
-  let highlighted: HTMLElement | undefined;
-  const isSidenote = (note: HTMLElement | null) => note?.closest('.has-sidenotes') != null;
+function link(href: string, text: string): HTMLAnchorElement {
+  return Object.assign(document.createElement('a'), { href, className: 'footnote-preview-go', textContent: text });
+}
 
-  function show(marker: HTMLAnchorElement) {
+/** A note's contents for its preview: its number, the note without its back links and ids, and a link to it. */
+function noteContents(marker: HTMLAnchorElement, note: HTMLElement, goToNote: string): Node[] {
+  const content = note.cloneNode(true) as HTMLElement;
+  content.querySelectorAll('[data-footnote-backref]').forEach((backref) => backref.remove());
+  content.querySelectorAll('[id]').forEach((element) => element.removeAttribute('id'));
+  const number = Object.assign(document.createElement('span'), {
+    className: 'footnote-preview-number',
+    textContent: marker.textContent ?? '',
+  });
+  return [number, ...content.childNodes, link(marker.hash, goToNote)];
+}
+
+/** Places the preview from the marker's box, where the browser has no CSS anchor positioning. */
+function placeBeside(preview: HTMLElement, marker: HTMLAnchorElement): void {
+  const box = marker.getBoundingClientRect();
+  const width = Math.min(448, window.innerWidth - 24);
+  preview.style.position = 'fixed';
+  preview.style.inset = 'auto';
+  preview.style.width = `${width}px`;
+  preview.style.left = `${Math.max(12, Math.min(box.left - width / 2, window.innerWidth - width - 12))}px`;
+  const below = box.bottom + 8;
+  const height = preview.offsetHeight;
+  preview.style.top = `${below + height < window.innerHeight ? below : Math.max(8, box.top - height - 8)}px`;
+}
+
+/** The one shared preview, and what it is showing. */
+class Preview {
+  private readonly element = document.createElement('div');
+  private readonly anchorPositioning = CSS.supports('position-area: top');
+  private current: HTMLAnchorElement | undefined;
+  private highlighted: HTMLElement | undefined;
+  private showTimer: number | undefined;
+  private hideTimer: number | undefined;
+  private lastPointer = 'mouse';
+  private readonly labels: Labels;
+
+  constructor(labels: Labels) {
+    this.labels = labels;
+    Object.assign(this.element, { popover: 'auto', className: 'footnote-preview', id: 'footnote-preview' });
+    this.element.setAttribute('role', 'tooltip');
+    document.body.append(this.element);
+    this.element.addEventListener('pointerenter', () => this.cancel());
+    this.element.addEventListener('pointerleave', (event) => {
+      if (event.pointerType === 'mouse') this.scheduleHide();
+    });
+    this.element.addEventListener('toggle', (event) => {
+      if (event.newState === 'closed') this.current = undefined;
+    });
+  }
+
+  /** Hover (mouse), keyboard focus and the first tap (touch) preview; leaving, blur and Escape close. */
+  attach(marker: HTMLAnchorElement): void {
+    marker.setAttribute('aria-haspopup', 'true');
+    marker.addEventListener('pointerenter', (event) => {
+      this.lastPointer = event.pointerType;
+      if (event.pointerType !== 'mouse') return;
+      this.cancel();
+      this.showTimer = window.setTimeout(() => this.show(marker), SHOW_DELAY_MS);
+    });
+    marker.addEventListener('pointerleave', (event) => {
+      if (event.pointerType === 'mouse') this.scheduleHide();
+    });
+    marker.addEventListener('pointerdown', (event) => {
+      this.lastPointer = event.pointerType;
+    });
+    marker.addEventListener('focus', () => {
+      // Keyboard focus only; a pointer's focus is handled by hover (mouse) or the tap (touch).
+      if (!marker.matches(':focus-visible')) return;
+      this.cancel();
+      this.show(marker);
+    });
+    marker.addEventListener('blur', () => this.scheduleHide());
+    marker.addEventListener('click', (event) => this.onClick(marker, event));
+  }
+
+  /** On touch, the first tap previews the note; a second tap on the same marker goes to it. */
+  private onClick(marker: HTMLAnchorElement, event: MouseEvent): void {
+    if (this.lastPointer === 'touch' && this.current !== marker && !isSidenote(noteFor(marker))) {
+      event.preventDefault();
+      this.cancel();
+      this.show(marker);
+    } else {
+      this.hide();
+    }
+  }
+
+  private show(marker: HTMLAnchorElement): void {
     const card = cardFor(marker);
     if (card) {
-      const go = Object.assign(document.createElement('a'), {
-        href: marker.href,
-        className: 'footnote-preview-go',
-        textContent: labels.goToCard,
-      });
-      open(marker, [...(card.content.cloneNode(true) as DocumentFragment).childNodes, go], 'person');
+      const contents = [...(card.content.cloneNode(true) as DocumentFragment).childNodes, link(marker.href, this.labels.goToCard)];
+      this.open(marker, contents, 'person');
       return;
     }
     const note = noteFor(marker);
     if (!note) return;
     if (isSidenote(note)) {
-      hide();
-      highlighted = note;
+      this.hide();
+      this.highlighted = note;
       note.classList.add('sidenote-hover');
       return;
     }
-    const content = note.cloneNode(true) as HTMLElement;
-    content.querySelectorAll('[data-footnote-backref]').forEach((link) => link.remove());
-    content.querySelectorAll('[id]').forEach((element) => element.removeAttribute('id'));
-    const go = document.createElement('a');
-    go.href = marker.hash;
-    go.className = 'footnote-preview-go';
-    go.textContent = labels.goToNote;
-    open(
-      marker,
-      [
-        Object.assign(document.createElement('span'), { className: 'footnote-preview-number', textContent: marker.textContent ?? '' }),
-        ...content.childNodes,
-        go,
-      ],
-      'note',
-    );
+    this.open(marker, noteContents(marker, note, this.labels.goToNote), 'note');
   }
 
   /** Shows the preview beside the marker with these contents (a note's, or a person's card). */
-  function open(marker: HTMLAnchorElement, contents: Node[], kind: 'note' | 'person') {
-    preview.replaceChildren(...contents);
-    preview.dataset['kind'] = kind;
-    if (preview.matches(':popover-open')) preview.hidePopover();
-    current = marker;
+  private open(marker: HTMLAnchorElement, contents: Node[], kind: 'note' | 'person'): void {
+    this.element.replaceChildren(...contents);
+    this.element.dataset['kind'] = kind;
+    if (this.element.matches(':popover-open')) this.element.hidePopover();
+    this.current = marker;
     try {
-      preview.showPopover({ source: marker });
+      this.element.showPopover({ source: marker });
     } catch {
-      preview.showPopover();
+      this.element.showPopover();
     }
-    if (!anchorPositioning) place(marker);
+    if (!this.anchorPositioning) placeBeside(this.element, marker);
   }
 
-  function place(marker: HTMLAnchorElement) {
-    const box = marker.getBoundingClientRect();
-    const width = Math.min(448, window.innerWidth - 24);
-    preview.style.position = 'fixed';
-    preview.style.inset = 'auto';
-    preview.style.width = `${width}px`;
-    preview.style.left = `${Math.max(12, Math.min(box.left - width / 2, window.innerWidth - width - 12))}px`;
-    const below = box.bottom + 8;
-    const height = preview.offsetHeight;
-    preview.style.top = `${below + height < window.innerHeight ? below : Math.max(8, box.top - height - 8)}px`;
+  private hide(): void {
+    this.highlighted?.classList.remove('sidenote-hover');
+    this.highlighted = undefined;
+    if (this.element.matches(':popover-open')) this.element.hidePopover();
+    this.current = undefined;
   }
 
-  function hide() {
-    highlighted?.classList.remove('sidenote-hover');
-    highlighted = undefined;
-    if (preview.matches(':popover-open')) preview.hidePopover();
-    current = undefined;
+  private cancel(): void {
+    window.clearTimeout(this.showTimer);
+    window.clearTimeout(this.hideTimer);
   }
 
-  const cancel = () => {
-    window.clearTimeout(showTimer);
-    window.clearTimeout(hideTimer);
-  };
-  const scheduleHide = () => {
-    cancel();
-    hideTimer = window.setTimeout(hide, HIDE_DELAY_MS);
-  };
-
-  for (const marker of markers) {
-    marker.setAttribute('aria-haspopup', 'true');
-    marker.addEventListener('pointerenter', (event) => {
-      lastPointer = event.pointerType;
-      if (event.pointerType !== 'mouse') return;
-      cancel();
-      showTimer = window.setTimeout(() => show(marker), SHOW_DELAY_MS);
-    });
-    marker.addEventListener('pointerleave', (event) => {
-      if (event.pointerType === 'mouse') scheduleHide();
-    });
-    marker.addEventListener('pointerdown', (event) => {
-      lastPointer = event.pointerType;
-    });
-    marker.addEventListener('focus', () => {
-      // Keyboard focus only; a pointer's focus is handled by hover (mouse) or the tap (touch).
-      if (!marker.matches(':focus-visible')) return;
-      cancel();
-      show(marker);
-    });
-    marker.addEventListener('blur', scheduleHide);
-    marker.addEventListener('click', (event) => {
-      // On touch, the first tap previews the note; a second tap on the same marker goes to it.
-      if (lastPointer === 'touch' && current !== marker && !isSidenote(noteFor(marker))) {
-        event.preventDefault();
-        cancel();
-        show(marker);
-      } else {
-        hide();
-      }
-    });
+  private scheduleHide(): void {
+    this.cancel();
+    this.hideTimer = window.setTimeout(() => this.hide(), HIDE_DELAY_MS);
   }
-  preview.addEventListener('pointerenter', cancel);
-  preview.addEventListener('pointerleave', (event) => {
-    if (event.pointerType === 'mouse') scheduleHide();
-  });
-  preview.addEventListener('toggle', (event) => {
-    if (event.newState === 'closed') current = undefined;
-  });
 }

@@ -1,5 +1,5 @@
 import { getCollection } from 'astro:content';
-import type { PageCitation } from '../markdown/remark-citations.ts';
+import type { PageCitation } from './chapter-report.ts';
 import type { PartialDate } from '../schemas/partial-date.ts';
 import { chapterNavTitle, getExplainers, renderChapter, type Chapter } from './explainers.ts';
 import { chapterPath } from '../routes.ts';

@@ -1,5 +1,5 @@
 import { getCollection, render, type CollectionEntry } from 'astro:content';
-import type { ChapterTells, NotedCorrection, PageCitation } from '../markdown/remark-citations.ts';
+import type { ChapterTells, NotedCorrection, PageCitation } from './chapter-report.ts';
 import { groupExplainers, type ExplainerOf } from './explainer-structure.ts';
 
 export type Chapter = CollectionEntry<'explainers'>;

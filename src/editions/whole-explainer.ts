@@ -139,21 +139,39 @@ interface Edit {
  * renumbers its notes and demotes and renames its headings, the second mends the links and ARIA
  * references that point at renamed ids or at other chapters.
  */
+type ChapterJoinOptions = JoinOptions & { firstNotes: Map<string, FirstNote>; mentions: Map<string, string[]> };
+
+/** One chapter being joined: its HTML, its key and note offset, and the edits to make to it. */
+interface ChapterWalk {
+  html: string;
+  key: string;
+  offset: number;
+  edits: Edit[];
+  /** Heading ids renamed to carry the chapter's key. */
+  renamed: Map<string, string>;
+}
+
 function joinChapter(
   html: string,
   key: string,
   offset: number,
   chapterPath: string,
   keyByPath: Map<string, string>,
-  options: JoinOptions & { firstNotes: Map<string, FirstNote>; mentions: Map<string, string[]> },
+  options: ChapterJoinOptions,
 ): JoinedChapter {
   const chapter = parseFragment(html, { sourceCodeLocationInfo: true }).childNodes.find(
     (node): node is Element => isElement(node) && attribute(node, CHAPTER_ATTRIBUTE) === key,
   );
   if (!chapter) return { html, count: 0 };
-  const edits: Edit[] = [];
+  const state: ChapterWalk = { html, key, offset, edits: [], renamed: new Map() };
+  const count = renumberAndDemote(chapter, state, options);
+  mendReferences(chapter, state, chapterPath, keyByPath, options);
+  return { html: applyEdits(html, state.edits, key), count };
+}
+
+/** The first walk: renumbers the chapter's notes, demotes its headings and gives their ids the chapter's key. Returns the notes counted. */
+function renumberAndDemote(chapter: Element, { html, key, offset, edits, renamed }: ChapterWalk, options: ChapterJoinOptions): number {
   let count = 0;
-  const renamed = new Map<string, string>();
   walk(chapter, (node, parent, inProse) => {
     if (node.tagName === 'a' && hasAttribute(node, 'data-footnote-ref')) {
       for (const child of node.childNodes) if (isText(child)) edits.push(...replaceText(child, shift(child.value, offset)));
@@ -177,7 +195,20 @@ function joinChapter(
       }
     }
   });
-  const origin = 'http://chapter.invalid';
+  return count;
+}
+
+const ORIGIN = 'http://chapter.invalid';
+
+/** The second walk: mends ARIA references to renamed ids, and links to renamed headings, to other chapters and to people. */
+function mendReferences(
+  chapter: Element,
+  state: ChapterWalk,
+  chapterPath: string,
+  keyByPath: Map<string, string>,
+  options: ChapterJoinOptions,
+): void {
+  const { html, edits, renamed } = state;
   // A link the parser copied to mend bad nesting has the original's place: it is the same mention.
   const mentionAt = new Map<number, string>();
   walk(chapter, (node) => {
@@ -192,44 +223,56 @@ function joinChapter(
     }
     const target = node.tagName === 'a' ? attribute(node, 'href') : undefined;
     if (target === undefined || /^[a-z][a-z0-9+.-]*:|^\/\//i.test(target)) return;
-    if (options.peoplePath !== undefined && hasClass(node, 'person')) {
-      const url = new URL(target, origin + chapterPath);
-      const person = decodeURIComponent(url.hash.slice(1));
-      const place = node.sourceCodeLocation?.startOffset;
-      if (url.pathname === options.peoplePath && person !== '' && place !== undefined) {
-        let id = mentionAt.get(place);
-        if (id === undefined) {
-          const ids = options.mentions.get(person) ?? [];
-          id = mentionAnchor(person, ids.length + 1);
-          ids.push(id);
-          options.mentions.set(person, ids);
-          mentionAt.set(place, id);
-        }
-        edits.push(...setAttribute(html, node, 'href', `#${personEntryAnchor(person)}`), ...setAttribute(html, node, 'id', id));
-        return;
-      }
-    }
-    let href: string;
-    if (target.startsWith('#')) {
-      // A heading in this chapter, now renamed.
-      const renamedTo = renamed.get(decodeURIComponent(target.slice(1)));
-      if (!renamedTo) return;
-      href = `#${renamedTo}`;
-    } else {
-      // Relative links resolve against the chapter's own address; those to a chapter (or a heading in it) stay on this page.
-      const url = new URL(target, origin + chapterPath);
-      const linked = keyByPath.get(url.pathname);
-      if (linked === undefined) {
-        href = url.pathname + url.search + url.hash;
-      } else {
-        const id = decodeURIComponent(url.hash.slice(1));
-        const prefixed = id === '' || id.startsWith(FOOTNOTE_ID_PREFIX) || id.startsWith(`${linked}-`) ? id : `${linked}-${id}`;
-        href = `#${prefixed || chapterAnchor(linked)}`;
-      }
-    }
-    edits.push(...setAttribute(html, node, 'href', href));
+    if (
+      options.peoplePath !== undefined &&
+      hasClass(node, 'person') &&
+      mendPersonLink(node, target, chapterPath, state, mentionAt, options)
+    )
+      return;
+    const href = mendedHref(target, chapterPath, renamed, keyByPath);
+    if (href !== undefined) edits.push(...setAttribute(html, node, 'href', href));
   });
-  return { html: applyEdits(html, edits, key), count };
+}
+
+/** A person's name leads to their entry in the edition's list of people, and gets an id of its own for the list's page references. */
+function mendPersonLink(
+  node: Element,
+  target: string,
+  chapterPath: string,
+  { html, edits }: ChapterWalk,
+  mentionAt: Map<number, string>,
+  options: ChapterJoinOptions,
+): boolean {
+  const url = new URL(target, ORIGIN + chapterPath);
+  const person = decodeURIComponent(url.hash.slice(1));
+  const place = node.sourceCodeLocation?.startOffset;
+  if (url.pathname !== options.peoplePath || person === '' || place === undefined) return false;
+  let id = mentionAt.get(place);
+  if (id === undefined) {
+    const ids = options.mentions.get(person) ?? [];
+    id = mentionAnchor(person, ids.length + 1);
+    ids.push(id);
+    options.mentions.set(person, ids);
+    mentionAt.set(place, id);
+  }
+  edits.push(...setAttribute(html, node, 'href', `#${personEntryAnchor(person)}`), ...setAttribute(html, node, 'id', id));
+  return true;
+}
+
+/** Where a relative link leads once the chapters share one page; undefined where it stays as it is. */
+function mendedHref(target: string, chapterPath: string, renamed: Map<string, string>, keyByPath: Map<string, string>): string | undefined {
+  if (target.startsWith('#')) {
+    // A heading in this chapter, now renamed.
+    const renamedTo = renamed.get(decodeURIComponent(target.slice(1)));
+    return renamedTo ? `#${renamedTo}` : undefined;
+  }
+  // Relative links resolve against the chapter's own address; those to a chapter (or a heading in it) stay on this page.
+  const url = new URL(target, ORIGIN + chapterPath);
+  const linked = keyByPath.get(url.pathname);
+  if (linked === undefined) return url.pathname + url.search + url.hash;
+  const id = decodeURIComponent(url.hash.slice(1));
+  const prefixed = id === '' || id.startsWith(FOOTNOTE_ID_PREFIX) || id.startsWith(`${linked}-`) ? id : `${linked}-${id}`;
+  return `#${prefixed || chapterAnchor(linked)}`;
 }
 
 /**

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { Printer } from '../../src/integrations/pdf-edition.ts';
+import { Printer } from '../../src/editions/pdf-printer.ts';
 import { findChromium } from '../../src/build/chromium.ts';
 import { pdfStructure } from './pdf-structure.ts';
 

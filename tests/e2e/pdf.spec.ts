@@ -2,15 +2,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { PDFDocument } from 'pdf-lib';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { SPILL_OVER_LINES } from '../../src/integrations/pdf-edition.ts';
+import { SPILL_OVER_LINES } from '../../src/editions/pdf-printer.ts';
 import { wholeExplainerFilesIn } from '../../src/build/built-files.ts';
 import { pdfStructure } from './pdf-structure.ts';
+import { pdfPath } from '../../src/routes.ts';
 
 /**
- * The PDF edition, written at build time from the whole-explainer page (src/integrations/pdf-edition.ts),
+ * The PDF edition, written at build time from the whole-explainer page (src/editions/pdf-editions.ts),
  * for every explainer of the build under test. Everything expected is read from the built page itself
- * (its headings, notes and data-pdf-* attributes), never from the explainer's wording: the file exists
- * where the page says and has its metadata; a title page, page numbers and running title; every
+ * (its headings, notes, description and canonical address), never from the explainer's wording: the
+ * file exists where src/routes.ts puts it and has the page's metadata; a title page, page numbers and running title; every
  * chapter heading and note in its text; links that work for whoever opens the file; bookmarks named
  * as the headings are; no page of spill-over; a page count near the last recorded one.
  */
@@ -43,37 +44,41 @@ const squash = (text: string) =>
 async function expectations(page: Page, path: string) {
   await page.emulateMedia({ media: 'print' });
   await page.goto(path);
-  return page.evaluate(() => {
-    const article = document.querySelector<HTMLElement>('article.whole-explainer')!;
-    const text = (element: Element) => (element as HTMLElement).innerText.trim();
-    const printed = (element: Element) => element.getClientRects().length > 0;
-    return {
-      file: article.dataset['pdfFile']!,
-      title: article.dataset['pdfTitle']!,
-      subject: article.dataset['pdfSubject']!,
-      author: article.dataset['pdfAuthor']!,
-      site: article.dataset['pdfSite']!,
-      chapters: document.querySelectorAll('[data-chapter]').length,
-      chapterTitles: [...document.querySelectorAll('[data-chapter] > header h2')].map((h) => h.textContent.replace(/\s+/g, ' ').trim()),
-      headings: [...document.querySelectorAll('[data-chapter] :is(h2, h3):not(.footnotes-heading)')].map(text),
-      // Every heading on paper, in order, with its text as written: what the bookmarks must say.
-      allHeadings: [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')]
-        .filter(printed)
-        .map((h) => h.textContent.replace(/\s+/g, ' ').trim()),
-      facts: text(document.querySelector('.edition-facts')!).split('\n'),
-      // A note's text as printed: without its back-links (not printed), with the quotation marks a
-      // <q> prints (generated content, which innerText leaves out).
-      notes: [...document.querySelectorAll<HTMLOListElement>('.footnotes ol')].flatMap((list) =>
-        [...list.children].map((li, index) => {
-          const copy = li.cloneNode(true) as HTMLElement;
-          copy.querySelectorAll('[data-footnote-backref]').forEach((link) => link.remove());
-          copy.querySelectorAll('q').forEach((q) => q.replaceWith(`“${q.textContent}”`));
-          return { number: list.start + index, text: copy.textContent.replace(/\s+/g, ' ').trim() };
-        }),
-      ),
-      words: text(article).split(/\s+/).length,
-    };
-  });
+  const file = pdfPath(path.split('/').at(-3)!);
+  return {
+    file,
+    ...(await page.evaluate(() => {
+      const article = document.querySelector<HTMLElement>('article.whole-explainer')!;
+      const text = (element: Element) => (element as HTMLElement).innerText.trim();
+      const printed = (element: Element) => element.getClientRects().length > 0;
+      return {
+        title: text(article.querySelector('h1')!),
+        subject: document.querySelector('meta[name="description"]')!.getAttribute('content')!,
+        author: document.querySelector('meta[property="og:site_name"]')!.getAttribute('content')!,
+        // The published site's address: the edition's own canonical address is <site><explainer>/all/.
+        site: new URL('../../', document.querySelector('link[rel="canonical"]')!.getAttribute('href')!).href,
+        chapters: document.querySelectorAll('[data-chapter]').length,
+        chapterTitles: [...document.querySelectorAll('[data-chapter] > header h2')].map((h) => h.textContent.replace(/\s+/g, ' ').trim()),
+        headings: [...document.querySelectorAll('[data-chapter] :is(h2, h3):not(.footnotes-heading)')].map(text),
+        // Every heading on paper, in order, with its text as written: what the bookmarks must say.
+        allHeadings: [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')]
+          .filter(printed)
+          .map((h) => h.textContent.replace(/\s+/g, ' ').trim()),
+        facts: text(document.querySelector('.edition-facts')!).split('\n'),
+        // A note's text as printed: without its back-links (not printed), with the quotation marks a
+        // <q> prints (generated content, which innerText leaves out).
+        notes: [...document.querySelectorAll<HTMLOListElement>('.footnotes ol')].flatMap((list) =>
+          [...list.children].map((li, index) => {
+            const copy = li.cloneNode(true) as HTMLElement;
+            copy.querySelectorAll('[data-footnote-backref]').forEach((link) => link.remove());
+            copy.querySelectorAll('q').forEach((q) => q.replaceWith(`“${q.textContent}”`));
+            return { number: list.start + index, text: copy.textContent.replace(/\s+/g, ' ').trim() };
+          }),
+        ),
+        words: text(article).split(/\s+/).length,
+      };
+    })),
+  };
 }
 
 async function readEdition(file: string) {

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { expect, test } from 'vitest';
-import { ALL_BUT_ONE_PAGE_EDITIONS } from '../../src/integrations/search-index.ts';
+import { ALL_BUT_ONE_PAGE_EDITIONS } from '../../src/build/search-index.ts';
 import { scratchDir } from './scratch-dir.ts';
 
 test('Pagefind reads every page but the one-page editions, whatever the other folders are called', async () => {

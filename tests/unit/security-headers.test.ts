@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { cspFirst, mergePolicies, withPolicy } from '../../src/integrations/security-headers.ts';
+import { cspFirst, mergePolicies, withPolicy } from '../../src/build/content-security-policy.ts';
 import { jsonForScript } from '../../src/components/json-in-html.ts';
 
 test('JSON for a script element cannot close it, and reads back the same', () => {

@@ -1,0 +1,30 @@
+/**
+ * What the citation transform (src/markdown/) reports about each chapter, as Astro's
+ * `remarkPluginFrontmatter`: the one derivation of a chapter's notes that its page, the sources
+ * page, "Told in", the cite files and the editions all read. Declared here, with the data, so that
+ * readers of the report need not know how Markdown is transformed.
+ */
+
+/** An editor's note in a chapter (as `remarkPluginFrontmatter.corrections`). */
+export interface NotedCorrection {
+  correction: string;
+  /** The id of the note's element in the chapter. */
+  anchor: string;
+}
+
+/**
+ * What a chapter tells (as `remarkPluginFrontmatter.tells`): the people it names, and for each event
+ * whose sources its text cites, whether it cites the event's own evidence passage and how many of the
+ * event's sources it cites. src/data/citations-index.ts decides from these which chapters tell an event.
+ */
+export interface ChapterTells {
+  people: string[];
+  events: Record<string, { passage: boolean; sources: number }>;
+}
+
+/** What a chapter tells its page about the sources it cites (as `remarkPluginFrontmatter.citations`). */
+export interface PageCitation {
+  source: string;
+  /** The notes that cite this source: footnote label, displayed number, and the passage each quotes. */
+  notes: { label: string; number: number; passage?: string }[];
+}
