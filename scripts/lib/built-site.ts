@@ -7,6 +7,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { parse } from 'parse5';
+import { isElement, type ChildNode } from '../../src/build/parsed-html.ts';
 import { readHeaderRules } from '../../src/build/static-server.ts';
 
 export interface Tag {
@@ -51,39 +53,34 @@ export function readPage(dist: string, file: string, base: string): Page {
 }
 
 /**
- * The start tags of an HTML document with their attributes. Comments are skipped, and the text of
- * <script> and <style> is kept whole rather than read as markup. Enough for Astro's output, which
- * always quotes attribute values; not a general HTML parser.
+ * The start tags of an HTML document with their attributes, as the build's one HTML parser (parse5)
+ * reads them: attribute values decoded, comments skipped, <template> contents included, and the
+ * text of <script> and <style> kept exactly as written (what a CSP hash covers). Elements the parser
+ * implies (an <html> or <body> the file does not write) are not tags of the file and are left out.
  */
 export function scanTags(html: string): Tag[] {
   const tags: Tag[] = [];
-  const TAG = /<!--[\s\S]*?-->|<([a-zA-Z][\w:-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/g;
-  let match: RegExpExecArray | null;
-  while ((match = TAG.exec(html))) {
-    if (!match[1]) continue;
-    const name = match[1].toLowerCase();
-    const attributes = new Map<string, string>();
-    for (const attribute of (match[2] ?? '').matchAll(/([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g)) {
-      attributes.set(attribute[1]!.toLowerCase(), decodeEntities(attribute[2] ?? attribute[3] ?? attribute[4] ?? ''));
+  const visit = (node: { childNodes?: ChildNode[] }) => {
+    for (const child of node.childNodes ?? []) {
+      if (!isElement(child)) continue;
+      const location = child.sourceCodeLocation;
+      if (location) {
+        const tag: Tag = {
+          name: child.tagName,
+          attributes: new Map(child.attrs.map((attr) => [attr.name, attr.value])),
+          offset: location.startOffset,
+        };
+        if (child.tagName === 'script' || child.tagName === 'style') {
+          const start = location.startTag?.endOffset ?? location.endOffset;
+          tag.content = html.slice(start, location.endTag?.startOffset ?? location.endOffset);
+        }
+        tags.push(tag);
+      }
+      visit('content' in child ? child.content : child);
     }
-    const tag: Tag = { name, attributes, offset: match.index };
-    if (name === 'script' || name === 'style') {
-      const end = html.indexOf(`</${name}`, TAG.lastIndex);
-      tag.content = html.slice(TAG.lastIndex, end < 0 ? html.length : end);
-      TAG.lastIndex = end < 0 ? html.length : end;
-    }
-    tags.push(tag);
-  }
+  };
+  visit(parse(html, { sourceCodeLocationInfo: true }));
   return tags;
-}
-
-function decodeEntities(value: string): string {
-  return value.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (entity, code: string) => {
-    const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-    if (code.startsWith('#x') || code.startsWith('#X')) return String.fromCodePoint(Number.parseInt(code.slice(2), 16));
-    if (code.startsWith('#')) return String.fromCodePoint(Number(code.slice(1)));
-    return named[code.toLowerCase()] ?? entity;
-  });
 }
 
 function lineOf(html: string, offset: number): number {

@@ -21,8 +21,83 @@ export function initFootnotePreviews(labels: Labels): void {
     ...[...document.querySelectorAll<HTMLAnchorElement>('a.person')].filter((link) => cardFor(link) !== null),
   ];
   if (markers.length === 0 || !('showPopover' in HTMLElement.prototype)) return;
-  const preview = new Preview(labels);
-  for (const marker of markers) preview.attach(marker);
+
+  const preview = document.createElement('div');
+  preview.popover = 'auto';
+  preview.className = 'footnote-preview';
+  preview.setAttribute('role', 'tooltip');
+  preview.id = 'footnote-preview';
+  document.body.append(preview);
+
+  let current: HTMLAnchorElement | undefined;
+  let highlighted: HTMLElement | undefined;
+  let showTimer: number | undefined;
+  let hideTimer: number | undefined;
+  let lastPointer = 'mouse';
+
+  const show = (marker: HTMLAnchorElement) => {
+    const note = noteFor(marker);
+    if (note && isSidenote(note)) {
+      hide();
+      highlighted = note;
+      note.classList.add('sidenote-hover');
+      return;
+    }
+    const card = cardFor(marker);
+    const contents = card ? cardContents(marker, card, labels.goToCard) : note && noteContents(marker, note, labels.goToNote);
+    if (!contents) return;
+    current = marker;
+    open(preview, marker, contents, card ? 'person' : 'note');
+  };
+  const hide = () => {
+    highlighted?.classList.remove('sidenote-hover');
+    highlighted = undefined;
+    if (preview.matches(':popover-open')) preview.hidePopover();
+    current = undefined;
+  };
+  const cancel = () => {
+    window.clearTimeout(showTimer);
+    window.clearTimeout(hideTimer);
+  };
+  const scheduleHide = () => {
+    cancel();
+    hideTimer = window.setTimeout(hide, HIDE_DELAY_MS);
+  };
+  const onMouse = (event: PointerEvent, then: () => void) => {
+    lastPointer = event.pointerType;
+    if (event.pointerType === 'mouse') then();
+  };
+
+  for (const marker of markers) {
+    marker.setAttribute('aria-haspopup', 'true');
+    marker.addEventListener('pointerenter', (event) =>
+      onMouse(event, () => {
+        cancel();
+        showTimer = window.setTimeout(() => show(marker), SHOW_DELAY_MS);
+      }),
+    );
+    marker.addEventListener('pointerleave', (event) => onMouse(event, scheduleHide));
+    marker.addEventListener('pointerdown', (event) => (lastPointer = event.pointerType));
+    marker.addEventListener('focus', () => {
+      // Keyboard focus only; a pointer's focus is handled by hover (mouse) or the tap (touch).
+      if (!marker.matches(':focus-visible')) return;
+      cancel();
+      show(marker);
+    });
+    marker.addEventListener('blur', scheduleHide);
+    marker.addEventListener('click', (event) => {
+      // On touch, the first tap previews the note; a second tap on the same marker goes to it.
+      if (lastPointer !== 'touch' || current === marker || isSidenote(noteFor(marker))) return hide();
+      event.preventDefault();
+      cancel();
+      show(marker);
+    });
+  }
+  preview.addEventListener('pointerenter', cancel);
+  preview.addEventListener('pointerleave', (event) => onMouse(event, scheduleHide));
+  preview.addEventListener('toggle', (event) => {
+    if (event.newState === 'closed') current = undefined;
+  });
 }
 
 /**
@@ -73,113 +148,20 @@ function placeBeside(preview: HTMLElement, marker: HTMLAnchorElement): void {
   preview.style.top = `${below + height < window.innerHeight ? below : Math.max(8, box.top - height - 8)}px`;
 }
 
-/** The one shared preview, and what it is showing. */
-class Preview {
-  private readonly element = document.createElement('div');
-  private readonly anchorPositioning = CSS.supports('position-area: top');
-  private current: HTMLAnchorElement | undefined;
-  private highlighted: HTMLElement | undefined;
-  private showTimer: number | undefined;
-  private hideTimer: number | undefined;
-  private lastPointer = 'mouse';
-  private readonly labels: Labels;
-
-  constructor(labels: Labels) {
-    this.labels = labels;
-    Object.assign(this.element, { popover: 'auto', className: 'footnote-preview', id: 'footnote-preview' });
-    this.element.setAttribute('role', 'tooltip');
-    document.body.append(this.element);
-    this.element.addEventListener('pointerenter', () => this.cancel());
-    this.element.addEventListener('pointerleave', (event) => {
-      if (event.pointerType === 'mouse') this.scheduleHide();
-    });
-    this.element.addEventListener('toggle', (event) => {
-      if (event.newState === 'closed') this.current = undefined;
-    });
+/** Shows the preview beside the marker with these contents (a note's, or a person's card). */
+function open(preview: HTMLElement, marker: HTMLAnchorElement, contents: Node[], kind: 'note' | 'person'): void {
+  preview.replaceChildren(...contents);
+  preview.dataset['kind'] = kind;
+  if (preview.matches(':popover-open')) preview.hidePopover();
+  try {
+    preview.showPopover({ source: marker });
+  } catch {
+    preview.showPopover();
   }
+  if (!CSS.supports('position-area: top')) placeBeside(preview, marker);
+}
 
-  /** Hover (mouse), keyboard focus and the first tap (touch) preview; leaving, blur and Escape close. */
-  attach(marker: HTMLAnchorElement): void {
-    marker.setAttribute('aria-haspopup', 'true');
-    marker.addEventListener('pointerenter', (event) => {
-      this.lastPointer = event.pointerType;
-      if (event.pointerType !== 'mouse') return;
-      this.cancel();
-      this.showTimer = window.setTimeout(() => this.show(marker), SHOW_DELAY_MS);
-    });
-    marker.addEventListener('pointerleave', (event) => {
-      if (event.pointerType === 'mouse') this.scheduleHide();
-    });
-    marker.addEventListener('pointerdown', (event) => {
-      this.lastPointer = event.pointerType;
-    });
-    marker.addEventListener('focus', () => {
-      // Keyboard focus only; a pointer's focus is handled by hover (mouse) or the tap (touch).
-      if (!marker.matches(':focus-visible')) return;
-      this.cancel();
-      this.show(marker);
-    });
-    marker.addEventListener('blur', () => this.scheduleHide());
-    marker.addEventListener('click', (event) => this.onClick(marker, event));
-  }
-
-  /** On touch, the first tap previews the note; a second tap on the same marker goes to it. */
-  private onClick(marker: HTMLAnchorElement, event: MouseEvent): void {
-    if (this.lastPointer === 'touch' && this.current !== marker && !isSidenote(noteFor(marker))) {
-      event.preventDefault();
-      this.cancel();
-      this.show(marker);
-    } else {
-      this.hide();
-    }
-  }
-
-  private show(marker: HTMLAnchorElement): void {
-    const card = cardFor(marker);
-    if (card) {
-      const contents = [...(card.content.cloneNode(true) as DocumentFragment).childNodes, link(marker.href, this.labels.goToCard)];
-      this.open(marker, contents, 'person');
-      return;
-    }
-    const note = noteFor(marker);
-    if (!note) return;
-    if (isSidenote(note)) {
-      this.hide();
-      this.highlighted = note;
-      note.classList.add('sidenote-hover');
-      return;
-    }
-    this.open(marker, noteContents(marker, note, this.labels.goToNote), 'note');
-  }
-
-  /** Shows the preview beside the marker with these contents (a note's, or a person's card). */
-  private open(marker: HTMLAnchorElement, contents: Node[], kind: 'note' | 'person'): void {
-    this.element.replaceChildren(...contents);
-    this.element.dataset['kind'] = kind;
-    if (this.element.matches(':popover-open')) this.element.hidePopover();
-    this.current = marker;
-    try {
-      this.element.showPopover({ source: marker });
-    } catch {
-      this.element.showPopover();
-    }
-    if (!this.anchorPositioning) placeBeside(this.element, marker);
-  }
-
-  private hide(): void {
-    this.highlighted?.classList.remove('sidenote-hover');
-    this.highlighted = undefined;
-    if (this.element.matches(':popover-open')) this.element.hidePopover();
-    this.current = undefined;
-  }
-
-  private cancel(): void {
-    window.clearTimeout(this.showTimer);
-    window.clearTimeout(this.hideTimer);
-  }
-
-  private scheduleHide(): void {
-    this.cancel();
-    this.hideTimer = window.setTimeout(() => this.hide(), HIDE_DELAY_MS);
-  }
+/** A person's card for their preview, and a link to it on the people page. */
+function cardContents(marker: HTMLAnchorElement, card: HTMLTemplateElement, goToCard: string): Node[] {
+  return [...(card.content.cloneNode(true) as DocumentFragment).childNodes, link(marker.href, goToCard)];
 }
