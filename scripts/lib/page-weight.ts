@@ -1,7 +1,11 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { parse, type DefaultTreeAdapterTypes } from 'parse5';
 import { wholeExplainerFilesIn } from '../../src/build/built-files.ts';
+import { attribute, findElement, isElement, isText, type ChildNode, type Element } from '../../src/build/parsed-html.ts';
+
+type Document = DefaultTreeAdapterTypes.Document;
 
 /**
  * What one built page costs a reader, read from dist/ without a browser: the bytes of the page and
@@ -60,12 +64,6 @@ function urlPathOf(htmlFile: string): string {
   return `/${htmlFile.replace(/(^|\/)index\.html$/, '$1')}`;
 }
 
-const attr = (tag: string, name: string): string | undefined =>
-  new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i')
-    .exec(tag)
-    ?.slice(1)
-    .find((v) => v !== undefined);
-
 const EXTENSION_KIND: [RegExp, Kind][] = [
   [/\.css$/i, 'css'],
   [/\.m?js$/i, 'js'],
@@ -75,40 +73,53 @@ const EXTENSION_KIND: [RegExp, Kind][] = [
 const kindOf = (url: string): Kind => EXTENSION_KIND.find(([pattern]) => pattern.test(url.split(/[?#]/)[0] ?? ''))?.[1] ?? 'other';
 
 /** Script types a browser executes; `application/ld+json` and friends are data, not JavaScript. */
-const isExecutable = (tag: string): boolean => {
-  const type = attr(tag, 'type')?.toLowerCase();
+const isExecutable = (script: Element): boolean => {
+  const type = attribute(script, 'type')?.toLowerCase();
   return type === undefined || type === '' || type === 'module' || /(java|ecma)script/.test(type);
 };
 
+/** The elements of a parsed page in document order, outside <template> (whose contents are not loaded). */
+function* elementsOf(node: { childNodes?: ChildNode[] }): Generator<Element> {
+  for (const child of node.childNodes ?? []) {
+    if (!isElement(child)) continue;
+    yield child;
+    yield* elementsOf(child);
+  }
+}
+
+/** The text inside an element, as written (a script's code, a style's rules). */
+const textOf = (element: Element): string =>
+  element.childNodes
+    .filter(isText)
+    .map((text) => text.value)
+    .join('');
+
+const PRELOAD_KIND: Record<string, Kind> = { style: 'css', script: 'js', font: 'font', image: 'image' };
+
 /** The fetches a page makes, in document order: [url, kind] for external files, code for inline scripts. */
-function references(html: string): { external: [string, Kind][]; inlineJs: string[]; inlineCss: string[] } {
+function references(document: Document): { external: [string, Kind][]; inlineJs: string[]; inlineCss: string[] } {
   const external: [string, Kind][] = [];
   const inlineJs: string[] = [];
   const inlineCss: string[] = [];
-  for (const [tag] of html.matchAll(/<link\b[^>]*>/gi)) {
-    const rel = (attr(tag, 'rel') ?? '').toLowerCase().split(/\s+/);
-    const url = attr(tag, 'href');
-    if (!url) continue;
-    // Only what the browser fetches while loading the page; `sitemap`, `canonical`, `alternate` are not fetched.
-    if (rel.includes('stylesheet')) external.push([url, 'css']);
-    else if (rel.includes('modulepreload')) external.push([url, 'js']);
-    else if (rel.includes('preload'))
-      external.push([url, ({ style: 'css', script: 'js', font: 'font', image: 'image' } as const)[attr(tag, 'as') ?? ''] ?? kindOf(url)]);
-    else if (rel.includes('icon')) external.push([url, 'image']);
-  }
-  for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
-    const tag = `<script ${match[1] ?? ''}>`;
-    if (!isExecutable(tag)) continue;
-    const src = attr(tag, 'src');
-    if (src) external.push([src, 'js']);
-    else if ((match[2] ?? '').trim()) inlineJs.push(match[2] ?? '');
-  }
-  for (const match of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)) inlineCss.push(match[1] ?? '');
-  for (const [tag] of html.matchAll(/<(?:img|input)\b[^>]*>/gi)) {
-    // The browser fetches one candidate; `src` is the fallback every browser understands. Lazy images
-    // are counted too: we cannot know where the fold is, so we err on the heavy side.
-    const src = attr(tag, 'src');
-    if (src && !src.startsWith('data:')) external.push([src, 'image']);
+  for (const element of elementsOf(document)) {
+    const url = attribute(element, element.tagName === 'link' ? 'href' : 'src');
+    if (element.tagName === 'link' && url) {
+      const rel = (attribute(element, 'rel') ?? '').toLowerCase().split(/\s+/);
+      // Only what the browser fetches while loading the page; `sitemap`, `canonical`, `alternate` are not fetched.
+      if (rel.includes('stylesheet')) external.push([url, 'css']);
+      else if (rel.includes('modulepreload')) external.push([url, 'js']);
+      else if (rel.includes('preload')) external.push([url, PRELOAD_KIND[attribute(element, 'as') ?? ''] ?? kindOf(url)]);
+      else if (rel.includes('icon')) external.push([url, 'image']);
+    } else if (element.tagName === 'script' && isExecutable(element)) {
+      if (url) external.push([url, 'js']);
+      else if (textOf(element).trim()) inlineJs.push(textOf(element));
+    } else if (element.tagName === 'style') {
+      inlineCss.push(textOf(element));
+    } else if ((element.tagName === 'img' || element.tagName === 'input') && url && !url.startsWith('data:')) {
+      // The browser fetches one candidate; `src` is the fallback every browser understands. Lazy images
+      // are counted too: we cannot know where the fold is, so we err on the heavy side.
+      external.push([url, 'image']);
+    }
   }
   return { external, inlineJs, inlineCss };
 }
@@ -174,20 +185,31 @@ function coversLatinA(range: string): boolean {
  * rendered only in the browser (`client:only` islands), or when it tells the reader to enable
  * JavaScript. Scripts that only enhance (a theme toggle) do not count; they are measured as bytes.
  */
-function needsJavaScript(html: string): string[] {
+function needsJavaScript(document: Document): string[] {
   const reasons: string[] = [];
-  const main = /<main\b[^>]*>([\s\S]*?)<\/main>/i.exec(html)?.[1];
-  const text = (main ?? '')
-    .replace(/<(script|style|template|noscript)\b[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .trim();
+  const main = findElement(document, (element) => element.tagName === 'main');
   if (main === undefined) reasons.push('no <main> element in the HTML');
-  else if (text === '') reasons.push('<main> has no text without JavaScript');
-  if (/<astro-island\b[^>]*\bclient="only"/i.test(html)) reasons.push('a client:only island renders content in the browser only');
-  for (const [, inner = ''] of html.matchAll(/<noscript\b[^>]*>([\s\S]*?)<\/noscript>/gi)) {
-    if (/javascript/i.test(inner)) reasons.push('a <noscript> asks the reader to enable JavaScript');
+  else if (readableText(main).trim() === '') reasons.push('<main> has no text without JavaScript');
+  if (findElement(document, (element) => element.tagName === 'astro-island' && attribute(element, 'client') === 'only')) {
+    reasons.push('a client:only island renders content in the browser only');
+  }
+  for (const element of elementsOf(document)) {
+    if (element.tagName === 'noscript' && /javascript/i.test(textOf(element) + readableText(element))) {
+      reasons.push('a <noscript> asks the reader to enable JavaScript');
+    }
   }
   return reasons;
+}
+
+/** The text a reader sees without JavaScript: not scripts, styles, templates or <noscript>. */
+function readableText(node: Element): string {
+  return node.childNodes
+    .map((child) => {
+      if (isText(child)) return child.value;
+      if (!isElement(child) || ['script', 'style', 'template', 'noscript'].includes(child.tagName)) return ' ';
+      return ` ${readableText(child)} `;
+    })
+    .join('');
 }
 
 export interface WeighOptions {
@@ -233,14 +255,15 @@ export function weighPage(dist: string, htmlFile: string, options: WeighOptions 
     if (kind === 'css') for (const [inner, innerKind] of cssFetches(content.toString('utf8'))) fetchFile(inner, innerKind, key);
   };
 
-  const { external, inlineJs, inlineCss } = references(html);
+  const document = parse(html);
+  const { external, inlineJs, inlineCss } = references(document);
   for (const [url, kind] of external) fetchFile(url, kind, path);
   for (const code of inlineJs) resources.push({ file: 'inline', kind: 'js', size: sizeOf(code, brotli), request: false });
   for (const code of inlineCss) {
     resources.push({ file: 'inline', kind: 'css', size: sizeOf(code, brotli), request: false });
     for (const [inner, innerKind] of cssFetches(code)) fetchFile(inner, innerKind, path);
   }
-  return { path, resources, needsJs: needsJavaScript(html), unresolved };
+  return { path, resources, needsJs: needsJavaScript(document), unresolved };
 }
 
 /** Sum of the sizes of one kind of resource (all kinds when omitted). Inline code is counted inside its kind. */
