@@ -16,6 +16,10 @@ import { Worker } from 'node:worker_threads';
  * citation, a millisecond) are better handed over all at once: a worker that has to wait for the
  * main thread to send its next task sits idle while the main thread renders a page. Idle workers
  * do not keep a finished build alive.
+ *
+ * Kept hand-written rather than taken from a pool library (piscina, tinypool): it is about a hundred
+ * lines with no dependency, runs its worker from a `data:` module so that Astro's bundled build
+ * needs no worker file beside it, and hands small tasks over in batches, which is what the build needs.
  */
 export class WorkerPool<Task, Result> {
   private readonly workers: { thread: Worker; tasks: number }[];

@@ -1,4 +1,8 @@
-/** Edit distance between two strings (Levenshtein), for "did you mean" hints. */
+/**
+ * Edit distance between two strings (Levenshtein), for "did you mean" hints. Written here rather
+ * than taken from a package (leven, fastest-levenshtein): a dozen lines, over ids of a few dozen
+ * characters, where speed does not matter and a dependency would be the larger thing to maintain.
+ */
 export function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
