@@ -76,6 +76,9 @@ boundaries.push({
   },
 });
 
+/** The folder rules on their own, for tests/unit/boundaries.test.ts. */
+export { boundaries };
+
 export default defineConfig(
   {
     ignores: ['dist/', 'dist-fixture/', '.astro/', '.tools/', 'node_modules/', 'test-results/', 'playwright-report/', 'tests/fixtures/'],
