@@ -1,5 +1,5 @@
 import { Cite, plugins, type CslItem } from '@citation-js/core';
-import { escapeUTF8 } from 'entities';
+import { decodeHTML, escapeUTF8 } from 'entities';
 import { nested } from './nested-quotes.ts';
 import { strings } from '../i18n/ui.ts';
 import { languageName } from './language-name.ts';
@@ -119,15 +119,8 @@ function markLanguage(html: string, item: CslItem): string {
  * and reads exactly as the notes do.
  */
 export function formatEntryText(item: CslItem, style: CitationStyle = NOTE_STYLE): string {
-  return decodeCharacterReferences(formatEntry(item, style).replace(/<[^>]*>/g, '')).trim();
-}
-
-/** citeproc writes &, <, > and a few others as numeric references (&#38;) or the XML named ones. */
-function decodeCharacterReferences(html: string): string {
-  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
-  return html.replace(/&(?:#(\d+)|#x([0-9a-f]+)|([a-z]+));/gi, (reference, decimal?: string, hex?: string, name?: string) =>
-    decimal ? String.fromCodePoint(Number(decimal)) : hex ? String.fromCodePoint(parseInt(hex, 16)) : (named[name!] ?? reference),
-  );
+  // citeproc writes &, < and > as numeric references (&#38;); entities reads every kind.
+  return decodeHTML(formatEntry(item, style).replace(/<[^>]*>/g, '')).trim();
 }
 
 /**

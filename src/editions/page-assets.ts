@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, normalize, sep } from 'node:path';
+import { decodeHTMLAttribute } from 'entities';
 
 /**
  * The local files a built page loads to be shown or printed, read from its HTML without a browser:
@@ -54,10 +55,10 @@ export function filesLoadedBy(root: string, html: string, pageUrl: string): stri
     }
     for (const name of ['href', 'src', 'xlink:href', 'poster']) {
       const value = attribute(text, name);
-      if (value !== undefined) visit(value, pageUrl);
+      if (value !== undefined) visit(decodeHTMLAttribute(value), pageUrl);
     }
-    const srcset = attribute(text, 'srcset');
-    for (const candidate of srcset?.split(',') ?? []) visit(candidate.trim().split(/\s+/)[0] ?? '', pageUrl);
+    const srcset = decodeHTMLAttribute(attribute(text, 'srcset') ?? '');
+    for (const candidate of srcset.split(',')) visit(candidate.trim().split(/\s+/)[0] ?? '', pageUrl);
   }
   // Inline <style> blocks and style attributes: their url()s load files too.
   for (const reference of cssReferences(html)) visit(reference, pageUrl);
@@ -78,5 +79,4 @@ const attribute = (tag: string, name: string): string | undefined =>
   new RegExp(`\\s${name.replace(':', '\\:')}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i')
     .exec(tag)
     ?.slice(1)
-    .find((value) => value !== undefined)
-    ?.replace(/&amp;/g, '&');
+    .find((value) => value !== undefined);
