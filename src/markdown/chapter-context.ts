@@ -26,6 +26,13 @@ export interface NotedCorrection {
   anchor: string;
 }
 
+/** The statements, people and events a chapter shows, by id. */
+export interface Shown {
+  statements: Set<string>;
+  people: Set<string>;
+  events: Set<string>;
+}
+
 /** A problem as the transform words it; `fail` adds the file and the place. */
 export type Problem = Omit<ContentProblem, 'file'>;
 
@@ -51,6 +58,8 @@ export interface ChapterContext {
   notedCorrections: NotedCorrection[];
   /** What the chapter's own text tells: the sources it cites (and with which passages), the people it names. */
   told: { sources: Set<string>; passages: Set<string>; people: Set<string> };
+  /** The data entries the chapter's components show, by collection: the files its page is built from besides its notes' sources. */
+  shows: Shown;
   /** Stops the build with a ContentProblem at `node` (or at an offset in the file), worded by the one formatter. */
   fail(problem: Problem, node: Nodes, offsetInSource?: number): never;
   /** A reference to the note that cites `item`, written once per distinct source, locator and passage. */
@@ -92,6 +101,7 @@ export function chapterContext(_tree: Root, file: VFile, options: RemarkCitation
     notes: new Map(),
     notedCorrections: [],
     told: { sources: new Set(), passages: new Set(), people: new Set() },
+    shows: { statements: new Set(), people: new Set(), events: new Set() },
     fail: (problem, node, offset) => failAt(file, problem, node, offset),
     cite(item, node, offset) {
       const source = catalog.sources.get(item.id);

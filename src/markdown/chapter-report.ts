@@ -23,6 +23,8 @@ export interface ChapterReport {
   /** Words in the text a reader reads: prose, quotations, editor's notes and tables, not the notes. */
   words: number;
   tells: ChapterTells;
+  /** The statements, people and events its components show, by id (the data files its page is built from). */
+  shows: { statements: string[]; people: string[]; events: string[] };
 }
 
 /**
@@ -62,6 +64,11 @@ export function reportChapter(tree: Root, file: VFile, chapter: ChapterContext):
     noteCount: numbers.size,
     words,
     tells: tellsReport(chapter.catalog, chapter.told),
+    shows: {
+      statements: [...chapter.shows.statements],
+      people: [...chapter.shows.people],
+      events: [...chapter.shows.events],
+    },
   };
   const astro = (file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro;
   if (astro?.frontmatter) Object.assign(astro.frontmatter, report);

@@ -3,7 +3,7 @@ import { z } from 'astro/zod';
 import { strings } from '../../i18n/ui.ts';
 import { correctionPath, editorsNoteId } from '../../routes.ts';
 import { unknownId, type ChapterContext } from '../chapter-context.ts';
-import { fullNoteOf } from '../full-editors-note.ts';
+import { fullNotesBeside, type FullNote } from '../full-editors-note.ts';
 import { citedItem } from '../notes.ts';
 import { dataComponent, type JsxElement } from './props.ts';
 
@@ -53,7 +53,7 @@ function full(id: string, says: string, correction: Correction, node: JsxElement
  * tells the point in full (or to the corrections page, where no chapter notes it).
  */
 function brief(id: string, says: string, chapter: ChapterContext): PhrasingContent[] {
-  const fullNote = chapter.path ? fullNoteOf(chapter.path, id) : undefined;
+  const fullNote = fullNotesOf(chapter).get(id);
   const url = chapter.base + (fullNote ? `${fullNote.path}#${editorsNoteId(fullNote.chapter, id)}` : correctionPath(id));
   return [
     { type: 'text', value: `${says} ` },
@@ -64,4 +64,16 @@ function brief(id: string, says: string, chapter: ChapterContext): PhrasingConte
       children: [{ type: 'text', value: fullNote ? strings().editorsNoteFullIn(fullNote.title) : strings().editorsNoteFull }],
     },
   ];
+}
+
+/** The chapters beside the overview that carry full notes, read once per overview however many notes it has. */
+const fullNotes = new WeakMap<ChapterContext, Map<string, FullNote>>();
+
+function fullNotesOf(chapter: ChapterContext): Map<string, FullNote> {
+  let notes = fullNotes.get(chapter);
+  if (notes === undefined) {
+    notes = chapter.path ? fullNotesBeside(chapter.path) : new Map<string, FullNote>();
+    fullNotes.set(chapter, notes);
+  }
+  return notes;
 }

@@ -46,6 +46,7 @@ function cell(content: string | PhrasingContent[]): TableCell {
 function row(id: string, node: JsxElement, chapter: ChapterContext): TableRow {
   const event = chapter.catalog.events.get(id);
   if (!event) return chapter.fail(unknownId(id, chapter.catalog.events, chapter.dirs.events), node);
+  chapter.shows.events.add(id);
   return {
     type: 'tableRow',
     children: [

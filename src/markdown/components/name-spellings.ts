@@ -8,11 +8,12 @@ export const nameSpellings = dataComponent({
   name: 'NameSpellings',
   props: z.strictObject({}),
   cites: false,
-  expand(_node, _props, { catalog, base }) {
+  expand(_node, _props, { catalog, base, shows }) {
     const surname = (name: string) => name.split(' ').at(-1) ?? name;
     const people = [...catalog.people]
       .filter(([, person]) => person.otherSpellings.length > 0)
       .sort(([, a], [, b]) => surname(a.name).localeCompare(surname(b.name)));
+    for (const [id] of people) shows.people.add(id);
     const item = (id: string, name: string, others: string[]): ListItem => ({
       type: 'listItem',
       spread: false,

@@ -16,6 +16,7 @@ export const person = dataComponent({
     const found = chapter.catalog.people.get(id);
     if (!found) return chapter.fail(unknownId(id, chapter.catalog.people, chapter.dirs.people, '<Person id>'), node);
     chapter.told.people.add(id);
+    chapter.shows.people.add(id);
     const name = short ? (found.name.split(' ').at(-1) ?? found.name) : found.name;
     const link: PhrasingContent = {
       type: 'link',

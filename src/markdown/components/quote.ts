@@ -35,6 +35,7 @@ export const quote = dataComponent({
         node,
       );
     }
+    chapter.shows.statements.add(id);
     const words = excerpt ?? statement.text;
     // An excerpt is a run of the statement's words inside our sentence; the whole statement shows where it was cut.
     const cut = excerpt === undefined ? statement.cut : undefined;
@@ -43,6 +44,7 @@ export const quote = dataComponent({
       return [verbatim(words, 'q', { cite: source.url, class: 'quote' }, cut), citation];
     }
     const speaker = catalog.people.get(statement.speaker.id);
+    chapter.shows.people.add(statement.speaker.id);
     const attribution: PhrasingContent[] = [
       { type: 'text', value: `${speaker?.name ?? statement.speaker.id}, ${statement.occasion}, ${formatDate(statement.date)}` },
       citation,
