@@ -130,8 +130,7 @@ export function chapterContext(_tree: Root, file: VFile, options: RemarkCitation
 
 /** Stops the build with a ContentProblem, worded by the one formatter every content mistake uses. */
 function failAt(file: VFile, problem: Problem, node: Nodes, offsetInSource?: number): never {
-  const place =
-    offsetInSource === undefined ? node.position : { ...pointAt(String(file.value), offsetInSource), offset: offsetInSource };
+  const place = offsetInSource === undefined ? node.position : { ...pointAt(String(file.value), offsetInSource), offset: offsetInSource };
   const start = place && 'start' in place ? place.start : place;
   const full: ContentProblem = {
     file: file.path ? relative(process.cwd(), file.path) : 'chapter.mdx',

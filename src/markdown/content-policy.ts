@@ -181,7 +181,6 @@ function isComment(value: string): boolean {
   return /^\s*(?:\/\*[\s\S]*?\*\/\s*)+$/.test(value);
 }
 
-
 /** The policy as the first remark plugin of the build: a chapter outside it stops the build, with every problem. */
 export default function remarkContentPolicy() {
   return (tree: Root, file: VFile) => {

@@ -47,7 +47,7 @@ describe('the registry of data components', () => {
     expect(Object.keys(EXAMPLES).toSorted()).toEqual(DATA_COMPONENTS.map((component) => component.name).toSorted());
   });
 
-  test.each(Object.entries(EXAMPLES))('the transform expands <%s>: no element of that name is left', (name, mdx) => {
+  test.each(Object.entries(EXAMPLES))('the transform expands <%s>: no element of that name is left', (_name, mdx) => {
     const { tree } = transform(mdx);
     const left: string[] = [];
     visit(tree, (node) => {
@@ -112,8 +112,12 @@ describe('a data component’s props, checked by its schema', () => {
   });
 
   test('the transform checks props itself, when it runs without the content policy', () => {
-    expect(failure(() => transform('\n<Quote idd="doe-remark" />'))).toMatch(/^chapter\.mdx:2:1\n {2}found: {4}idd= on <Quote>[\s\S]*fix: {6}remove idd=/);
-    expect(failure(() => transform('<Person id="" />'))).toMatch(/^chapter\.mdx:1:1 — field `<Person id>`\n {2}found: {4}nothing \(the id is missing\)/);
+    expect(failure(() => transform('\n<Quote idd="doe-remark" />'))).toMatch(
+      /^chapter\.mdx:2:1\n {2}found: {4}idd= on <Quote>[\s\S]*fix: {6}remove idd=/,
+    );
+    expect(failure(() => transform('<Person id="" />'))).toMatch(
+      /^chapter\.mdx:1:1 — field `<Person id>`\n {2}found: {4}nothing \(the id is missing\)/,
+    );
     expect(failure(() => transform('<KeyEvents />'))).toContain('found:    <KeyEvents> without ids=');
     expect(failure(() => transform('<KeyEvents ids=" , " />'))).toContain('found:    no ids');
   });
@@ -131,7 +135,10 @@ describe('note numbers, worked out once', () => {
       '',
     ].join('\n');
     const { html, frontmatter } = await renderMdx('chapter.mdx', mdx);
-    const shown = [...html.matchAll(/<a href="#[^"]*fn-([^"]+)"[^>]*data-footnote-ref[^>]*>(\d+)<\/a>/g)].map(([, id, n]) => [id, Number(n)]);
+    const shown = [...html.matchAll(/<a href="#[^"]*fn-([^"]+)"[^>]*data-footnote-ref[^>]*>(\d+)<\/a>/g)].map(([, id, n]) => [
+      id,
+      Number(n),
+    ]);
     const listed = [...html.matchAll(/<li id="[^"]*fn-([^"]+)"/g)].map(([, id], index) => [id, index + 1]);
     const reported = (frontmatter['citations'] as { notes: { label: string; number: number }[] }[]).flatMap((citation) =>
       citation.notes.map((note) => [note.label, note.number]),

@@ -24,7 +24,9 @@ export const editorsNote = dataComponent({
     chapter.notedCorrections.push({ correction: id, anchor });
     const says = `${chapter.catalog.sources.get(correction.article.id)?.publisher ?? correction.article.id} ${correction.articleSays}.`;
     const content = chapter.isOverview ? brief(id, says, chapter) : full(id, says, correction, node, chapter);
-    return [aside(anchor, id, chapter.isOverview, [{ type: 'strong', children: [{ type: 'text', value: strings().editorsNote }] }, ...content])];
+    return [
+      aside(anchor, id, chapter.isOverview, [{ type: 'strong', children: [{ type: 'text', value: strings().editorsNote }] }, ...content]),
+    ];
   },
 });
 

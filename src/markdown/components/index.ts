@@ -22,6 +22,8 @@ export function dataComponentNamed(name: string | null | undefined): DataCompone
 }
 
 /** The names of the data components that cite their sources: a paragraph holding one is cited. */
-export const CITING_COMPONENTS: readonly string[] = DATA_COMPONENTS.filter((component) => component.cites).map((component) => component.name);
+export const CITING_COMPONENTS: readonly string[] = DATA_COMPONENTS.filter((component) => component.cites).map(
+  (component) => component.name,
+);
 
 export type { DataComponent } from './props.ts';

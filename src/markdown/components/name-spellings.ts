@@ -21,7 +21,12 @@ export const nameSpellings = dataComponent({
         {
           type: 'paragraph',
           children: [
-            { type: 'link', url: base + personPath(id), data: { hProperties: { className: ['person'] } }, children: [{ type: 'text', value: name }] },
+            {
+              type: 'link',
+              url: base + personPath(id),
+              data: { hProperties: { className: ['person'] } },
+              children: [{ type: 'text', value: name }],
+            },
             { type: 'text', value: `: also ${others.join(', ')}` },
           ],
         },

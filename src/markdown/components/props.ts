@@ -25,7 +25,7 @@ export interface DataComponent<S extends PropsSchema = PropsSchema> {
 
 /** A data component, typed by its schema; the registry holds them side by side. */
 export function dataComponent<S extends PropsSchema>(definition: DataComponent<S>): DataComponent {
-  return definition as unknown as DataComponent;
+  return definition;
 }
 
 /** An attribute's value written in braces (`id={x}`): kept apart so that no schema takes it for a string. */
@@ -59,12 +59,15 @@ export function readProps<S extends PropsSchema>(node: JsxElement, schema: S): {
       });
     } else {
       const { value } = attribute;
-      written[attribute.name] = value === null || value === undefined ? true : typeof value === 'string' ? value : new Expression(value.value);
+      written[attribute.name] =
+        value === null || value === undefined ? true : typeof value === 'string' ? value : new Expression(value.value);
     }
   }
   const result = schema.safeParse(written);
   if (result.success && problems.length === 0) return { props: result.data };
-  const wrong = new Set(result.error?.issues.flatMap((issue) => (issue.code === 'unrecognized_keys' ? issue.keys : issue.path.slice(0, 1).map(String))));
+  const wrong = new Set(
+    result.error?.issues.flatMap((issue) => (issue.code === 'unrecognized_keys' ? issue.keys : issue.path.slice(0, 1).map(String))),
+  );
   for (const prop of Object.keys(written)) if (wrong.has(prop)) problems.push(propProblem(name, schema, prop, written[prop]));
   for (const issue of result.error?.issues ?? []) {
     const prop = String(issue.path[0] ?? '');
