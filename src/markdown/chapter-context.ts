@@ -1,4 +1,4 @@
-import type { FootnoteDefinition, FootnoteReference, Nodes, Root } from 'mdast';
+import type { FootnoteDefinition, FootnoteReference, Nodes } from 'mdast';
 import { relative } from 'node:path';
 import type { VFile } from 'vfile';
 import { loadDataCollections, type DataCollections } from '../data/catalog.ts';
@@ -83,7 +83,7 @@ export function evidenceKey(sourceId: string, passage: string): string {
   return `${sourceId}\u0000${passage.replace(/\s+/g, ' ').trim()}`;
 }
 
-export function chapterContext(_tree: Root, file: VFile, options: RemarkCitationsOptions): ChapterContext {
+export function chapterContext(file: VFile, options: RemarkCitationsOptions): ChapterContext {
   const dirs = options.dirs ?? CONTENT_DIRS;
   const catalog = loadDataCollections(dirs);
   const prefix = chapterPrefix(file);

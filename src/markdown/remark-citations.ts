@@ -17,15 +17,18 @@ export type { ChapterReport, ChapterTells, PageCitation } from './chapter-report
  *   [@source-id]                 cite a source
  *   [@source-id, 14 June entry]  cite it with a locator
  *   [@one; @two]                 cite two sources at one place
- *   <Quote id="statement-id" />  and the other data components of components/index.ts
+ *   <Quote id="statement-id" />  and the other data components registered in components/index.ts
  *
+ * In order: the data components are expanded (their citations become notes like any other), then
+ * the [@…] citations in the text, then ordinary [^note] footnotes get the chapter's prefix, and the
+ * chapter's report is written (chapter-report.ts: its sources and note numbers, words, what it tells).
  * Every unknown id stops the build with file:line:column, the id, and the nearest known ids.
  * Footnote labels are prefixed with the chapter's file name so that chapters shown together on one
  * page (the whole-explainer page) never share an id.
  */
 export default function remarkCitations(options: RemarkCitationsOptions = {}) {
   return function transform(tree: Root, file: VFile): void {
-    const chapter = chapterContext(tree, file, options);
+    const chapter = chapterContext(file, options);
     expandDataComponents(tree, chapter);
     expandTextCitations(tree, file, chapter);
     prefixFootnotes(tree, chapter.prefix);
