@@ -63,89 +63,93 @@ export function isSafeAddress(url: string): boolean {
   return scheme === undefined || scheme === 'http' || scheme === 'https' || scheme === 'mailto';
 }
 
+/** Records a problem at a node: what was found, what was expected, the fix. */
+type Add = (node: Nodes, found: string, expected: string, fix: string) => void;
+
 export function contentPolicyProblems(tree: Root, file: string): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const at = (node: Nodes) => (node.position ? { line: node.position.start.line, column: node.position.start.column } : {});
-  const add = (node: Nodes, found: string, expected: string, fix: string) => problems.push({ file, ...at(node), found, expected, fix });
-
+  const add: Add = (node, found, expected, fix) => problems.push({ file, ...at(node), found, expected, fix });
   const visit = (node: Nodes, inHeading: boolean) => {
-    switch (node.type) {
-      case 'mdxjsEsm':
-        add(
-          node,
-          excerptOf(node.value),
-          'chapter text: Markdown and the documented components, which need no import',
-          'remove the import or export: chapters cannot import or define code (components are available without imports; see CONTRIBUTING.md)',
-        );
-        break;
-      case 'mdxFlowExpression':
-      case 'mdxTextExpression':
-        if (!isComment(node.value)) {
-          add(
-            node,
-            `{${excerptOf(node.value)}}`,
-            'text, not a {JavaScript expression} (only {/* comments */} are allowed)',
-            'write the words themselves; for a fact from the data use <Quote id="…" />, <Person id="…" /> or a citation [@id, "…"]; a literal { or } is written \\{ or \\}',
-          );
-        }
-        break;
-      case 'mdxJsxFlowElement':
-      case 'mdxJsxTextElement':
-        checkElement(node, add);
-        break;
-      case 'link':
-      case 'image':
-      case 'definition':
-        if (!isSafeAddress(node.url)) {
-          add(
-            node,
-            `the address ${JSON.stringify(node.url)}`,
-            'a web address (https://…), a mailto: address, or a link within the site',
-            'use a normal web address; javascript:, data: and other schemes are not allowed',
-          );
-        } else if (node.type === 'image' && /^\s*(?:https?:)?\/\//i.test(node.url)) {
-          add(
-            node,
-            `an image from ${node.url}`,
-            'images served by the site itself (nothing is loaded from other sites)',
-            'put the image in public/ and link to it with a relative address',
-          );
-        }
-        break;
-      case 'text':
-        if (inHeading && /\[@/.test(node.value)) {
-          add(
-            node,
-            'a citation in a heading',
-            'citations in the text below the heading, which its anchor and the contents list do not include',
-            'move the citation into the paragraph under the heading',
-          );
-        }
-        break;
-      case 'footnoteReference':
-        if (inHeading)
-          add(
-            node,
-            'a footnote in a heading',
-            'notes in the text below the heading',
-            'move the note marker into the paragraph under the heading',
-          );
-        break;
-      case 'html':
-        // MDX parses HTML as JSX; plain Markdown HTML never reaches a chapter, but refuse it all the same.
-        add(node, excerptOf(node.value), 'no raw HTML', 'use Markdown, or a documented component');
-        break;
-    }
+    checkNode(node, inHeading, add);
     if ('children' in node) for (const child of node.children) visit(child, inHeading || node.type === 'heading');
   };
   visit(tree, false);
   return problems;
 }
 
-function checkElement(
-  node: MdxJsxFlowElement | MdxJsxTextElement,
-  add: (node: Nodes, found: string, expected: string, fix: string) => void,
-): void {
+/** What the policy refuses in one node (its children are checked on their own). */
+function checkNode(node: Nodes, inHeading: boolean, add: Add): void {
+  switch (node.type) {
+    case 'mdxjsEsm':
+      add(
+        node,
+        excerptOf(node.value),
+        'chapter text: Markdown and the documented components, which need no import',
+        'remove the import or export: chapters cannot import or define code (components are available without imports; see CONTRIBUTING.md)',
+      );
+      break;
+    case 'mdxFlowExpression':
+    case 'mdxTextExpression':
+      if (!isComment(node.value)) {
+        add(
+          node,
+          `{${excerptOf(node.value)}}`,
+          'text, not a {JavaScript expression} (only {/* comments */} are allowed)',
+          'write the words themselves; for a fact from the data use <Quote id="…" />, <Person id="…" /> or a citation [@id, "…"]; a literal { or } is written \\{ or \\}',
+        );
+      }
+      break;
+    case 'mdxJsxFlowElement':
+    case 'mdxJsxTextElement':
+      checkElement(node, add);
+      break;
+    case 'link':
+    case 'image':
+    case 'definition':
+      if (!isSafeAddress(node.url)) {
+        add(
+          node,
+          `the address ${JSON.stringify(node.url)}`,
+          'a web address (https://…), a mailto: address, or a link within the site',
+          'use a normal web address; javascript:, data: and other schemes are not allowed',
+        );
+      } else if (node.type === 'image' && /^\s*(?:https?:)?\/\//i.test(node.url)) {
+        add(
+          node,
+          `an image from ${node.url}`,
+          'images served by the site itself (nothing is loaded from other sites)',
+          'put the image in public/ and link to it with a relative address',
+        );
+      }
+      break;
+    case 'text':
+      if (inHeading && /\[@/.test(node.value)) {
+        add(
+          node,
+          'a citation in a heading',
+          'citations in the text below the heading, which its anchor and the contents list do not include',
+          'move the citation into the paragraph under the heading',
+        );
+      }
+      break;
+    case 'footnoteReference':
+      if (inHeading)
+        add(
+          node,
+          'a footnote in a heading',
+          'notes in the text below the heading',
+          'move the note marker into the paragraph under the heading',
+        );
+      break;
+    case 'html':
+      // MDX parses HTML as JSX; plain Markdown HTML never reaches a chapter, but refuse it all the same.
+      add(node, excerptOf(node.value), 'no raw HTML', 'use Markdown, or a documented component');
+      break;
+  }
+}
+
+function checkElement(node: MdxJsxFlowElement | MdxJsxTextElement, add: Add): void {
   const name = node.name ?? '';
   const schema = COMPONENTS[name] ?? HTML_PROPS[name];
   if (!schema) {
