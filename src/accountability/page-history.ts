@@ -54,8 +54,8 @@ export function parseGitLog(output: string): Change[] {
 export interface ChapterInputs {
   /** The chapter's MDX file. */
   file: string;
-  /** Its MDX text, for the statements, people and events its components show. */
-  body: string;
+  /** The statements, people and events its components show, as its citation transform reported them. */
+  shows: { statements: string[]; people: string[]; events: string[] };
   /** The sources its notes cite. */
   sources: string[];
   /** The corrections its editor's notes show. */
@@ -69,7 +69,6 @@ export function chapterFiles(
   inputs: ChapterInputs,
   dirs: Record<'sources' | 'corrections' | 'errata' | 'statements' | 'people' | 'events', string>,
 ): string[] {
-  const ids = (pattern: RegExp) => [...inputs.body.matchAll(pattern)].flatMap((match) => (match[1] ?? '').split(/[\s,]+/).filter(Boolean));
   const inFolder = (dir: string, list: string[]) => list.map((id) => `${dir}/${id}.yaml`);
   return [
     ...new Set([
@@ -77,9 +76,9 @@ export function chapterFiles(
       ...inFolder(dirs.sources, inputs.sources),
       ...inFolder(dirs.corrections, inputs.corrections),
       ...inFolder(dirs.errata, inputs.errata),
-      ...inFolder(dirs.statements, ids(/<Quote\b[^>]*\bid="([^"]+)"/g)),
-      ...inFolder(dirs.people, ids(/<Person\b[^>]*\bid="([^"]+)"/g)),
-      ...inFolder(dirs.events, ids(/<KeyEvents\b[^>]*\bids="([^"]+)"/g)),
+      ...inFolder(dirs.statements, inputs.shows.statements),
+      ...inFolder(dirs.people, inputs.shows.people),
+      ...inFolder(dirs.events, inputs.shows.events),
     ]),
   ];
 }

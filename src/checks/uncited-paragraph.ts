@@ -1,5 +1,6 @@
 import type { Nodes, Paragraph, Parents } from 'mdast';
 import type { ContentProblem } from '../data/content-error.ts';
+import { CITING_COMPONENTS } from '../markdown/components/index.ts';
 import { excerpt, sourceOf, startOf, walk, type ChapterFile, type ContentModel } from './model.ts';
 
 /**
@@ -16,8 +17,9 @@ export function checkUncitedParagraphs(model: ContentModel): ContentProblem[] {
   return model.chapters.flatMap((chapter) => uncitedIn(chapter));
 }
 
-// Components that render cited data count as citations: quotes, editor's notes, key-event tables.
-const CITES = /\[@|\[\^|<Quote\b|<EditorsNote\b|<KeyEvents\b/;
+// A citation, an explanatory note, or a data component that cites its sources (quotes, editor's notes,
+// key-event tables: those whose definition says `cites`).
+const CITES = new RegExp(['\\[@', '\\[\\^', ...CITING_COMPONENTS.map((name) => `<${name}\\b`)].join('|'));
 const EDITORIAL = /\b(?:we|our|us|this explainer)\b/i;
 
 function uncitedIn(chapter: ChapterFile): ContentProblem[] {

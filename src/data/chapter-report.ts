@@ -1,8 +1,8 @@
 /**
  * What the citation transform (src/markdown/) reports about each chapter, as Astro's
  * `remarkPluginFrontmatter`: the one derivation of a chapter's notes that its page, the sources
- * page, "Told in", the cite files and the editions all read. Declared here, with the data, so that
- * readers of the report need not know how Markdown is transformed.
+ * page, "Told in", the page history, the cite files and the editions all read. Declared here, with
+ * the data, so that what reads the report need not know how Markdown is transformed.
  */
 
 /** An editor's note in a chapter (as `remarkPluginFrontmatter.corrections`). */
@@ -10,6 +10,25 @@ export interface NotedCorrection {
   correction: string;
   /** The id of the note's element in the chapter. */
   anchor: string;
+}
+
+/**
+ * What the transform reports about a chapter, as `remarkPluginFrontmatter` (read typed through
+ * renderChapter in src/data/explainers.ts): the one place its notes are numbered, its sources
+ * listed, its words counted and what it tells worked out.
+ */
+export interface ChapterReport {
+  /** The sources it cites, each with the notes that cite it. */
+  citations: PageCitation[];
+  /** Its editor's notes. */
+  corrections: NotedCorrection[];
+  /** How many notes it has (numbered 1 to this), citations and explanatory notes alike. */
+  noteCount: number;
+  /** Words in the text a reader reads: prose, quotations, editor's notes and tables, not the notes. */
+  words: number;
+  tells: ChapterTells;
+  /** The statements, people and events its components show, by id (the data files its page is built from). */
+  shows: { statements: string[]; people: string[]; events: string[] };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { getCollection, render, type CollectionEntry } from 'astro:content';
-import type { ChapterTells, NotedCorrection, PageCitation } from './chapter-report.ts';
+import type { ChapterReport, ChapterTells, NotedCorrection, PageCitation } from './chapter-report.ts';
 import { groupExplainers, type ExplainerOf } from './explainer-structure.ts';
 
 export type Chapter = CollectionEntry<'explainers'>;
@@ -22,6 +22,10 @@ export async function renderChapter(chapter: Chapter) {
     /** Words in the text a reader reads (prose, quotations, editor's notes, tables), without the notes. */
     words: Number(remarkPluginFrontmatter['words'] ?? 0),
     tells: (remarkPluginFrontmatter['tells'] ?? { people: [], events: {} }) as ChapterTells,
+    /** How many notes it has: its notes are numbered 1 to this. */
+    noteCount: Number(remarkPluginFrontmatter['noteCount'] ?? 0),
+    /** The statements, people and events its components show. */
+    shows: (remarkPluginFrontmatter['shows'] ?? { statements: [], people: [], events: [] }) as ChapterReport['shows'],
   };
 }
 

@@ -78,6 +78,13 @@ export interface JoinOptions {
    * names must lead somewhere inside it.
    */
   peoplePath?: string;
+  /**
+   * How many notes each chapter has, by chapter key, as its citation transform numbered them (the
+   * chapter's report): the page-wide numbers are each chapter's own plus the notes before it. A
+   * chapter whose rendered list holds another count stops the build rather than misnumber the page.
+   * Without it, the rendered lists are counted.
+   */
+  noteCounts?: Record<string, number>;
 }
 
 /** The id of a person's entry in the edition's list of people. */
@@ -114,6 +121,10 @@ export function joinChapters(html: string, chapterPaths: Record<string, string>,
     const key = start[1]!;
     const section = html.slice(start.index, starts[index + 1]?.index ?? html.length);
     const joined = joinChapter(section, key, offset, chapterPaths[key] ?? '/', keyByPath, { ...options, firstNotes, mentions });
+    const reported = options.noteCounts?.[key];
+    if (reported !== undefined && reported !== joined.count) {
+      throw new Error(`The one-page edition: chapter "${key}" renders ${joined.count} notes where its report numbers ${reported}.`);
+    }
     parts.push(joined.html);
     chapters.push({ chapter: key, offset, count: joined.count });
     offset += joined.count;

@@ -2,24 +2,23 @@ import type { Nodes, Root } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { VFile } from 'vfile';
 import { relative } from 'node:path';
+import { z } from 'astro/zod';
 import { formatProblem, type ContentProblem } from '../data/content-error.ts';
+import { DATA_COMPONENTS } from './components/index.ts';
+import { excerptOf, readProps, type PropsSchema } from './components/props.ts';
 
 /**
  * What an editor may write in a chapter: Markdown, GFM, the components below with their documented
- * props as plain strings, a few inline HTML elements, and MDX comments. Nothing else: no import or
+ * props (plain strings, or flags written alone), a few inline HTML elements, and MDX comments. Nothing else: no import or
  * export, no {expressions}, no other element (so no <script>, <iframe>, <form>, <meta>, <style>),
  * no on…= handlers or style=, and only links a reader can follow safely. MDX is code; this makes
  * chapter files content again, so that nothing in content/ runs on the build machine or in a
  * reader's browser. Developers who need more add a component in src/ and list it here.
  *
  * The policy is one function: the build runs it before any other transform (remarkContentPolicy),
- * and `npm run check:content` runs it with the other checks.
+ * and `npm run check:content` runs it with the other checks. Every element's props are read and
+ * checked by the one reader (components/props.ts), against a strict Zod object per element.
  */
-interface Prop {
-  /** `string`: name="…"; `flag`: written alone, e.g. <Person id="…" short />. */
-  type: 'string' | 'flag';
-  required?: boolean;
-}
 
 /** An address's scheme (`https`, `javascript`), read as a browser reads it: without the tabs, newlines and controls it drops. */
 export function schemeOf(url: string): string | undefined {
@@ -27,15 +26,14 @@ export function schemeOf(url: string): string | undefined {
   return /^([a-z][a-z0-9+.-]*):/i.exec(url.replace(/[\u0000-\u0020\u007f]+/g, ''))?.[1]?.toLowerCase();
 }
 
-/** The components chapters may use, with their props. The citation transform expands all but MembershipChart and LocatorMap. */
-export const COMPONENTS: Record<string, Record<string, Prop>> = {
-  Quote: { id: { type: 'string', required: true }, excerpt: { type: 'string' } },
-  EditorsNote: { id: { type: 'string', required: true } },
-  Person: { id: { type: 'string', required: true }, short: { type: 'flag' } },
-  KeyEvents: { ids: { type: 'string', required: true } },
-  NameSpellings: {},
-  MembershipChart: { until: { type: 'string', required: true }, accent: { type: 'string' } },
-  LocatorMap: { until: { type: 'string', required: true }, accent: { type: 'string' }, karabakh: { type: 'string' } },
+/**
+ * The components chapters may use, with their props: the data components the citation transform
+ * expands (components/index.ts, in its order), then the MDX components of src/components/mdx.
+ */
+export const COMPONENTS: Record<string, PropsSchema> = {
+  ...Object.fromEntries(DATA_COMPONENTS.map((component) => [component.name, component.props])),
+  MembershipChart: z.strictObject({ until: z.string(), accent: z.string().optional() }),
+  LocatorMap: z.strictObject({ until: z.string(), accent: z.string().optional(), karabakh: z.string().optional() }),
 };
 
 /** Inline HTML that Markdown has no syntax for, with the attributes each may carry. */
@@ -48,6 +46,14 @@ export const HTML_ELEMENTS: Record<string, string[]> = {
   cite: [],
 };
 
+/** The HTML elements' attributes as props: each optional, each a plain string. */
+const HTML_PROPS: Record<string, PropsSchema> = Object.fromEntries(
+  Object.entries(HTML_ELEMENTS).map(([name, attributes]) => [
+    name,
+    z.strictObject(Object.fromEntries(attributes.map((attribute) => [attribute, z.string().optional()]))),
+  ]),
+);
+
 /**
  * A link or image address a reader can follow safely: relative, a fragment, or an http(s) or mailto
  * address. Browsers drop tabs, newlines and controls from addresses, so the scheme is read without them.
@@ -57,93 +63,96 @@ export function isSafeAddress(url: string): boolean {
   return scheme === undefined || scheme === 'http' || scheme === 'https' || scheme === 'mailto';
 }
 
+/** Records a problem at a node: what was found, what was expected, the fix. */
+type Add = (node: Nodes, found: string, expected: string, fix: string) => void;
+
 export function contentPolicyProblems(tree: Root, file: string): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const at = (node: Nodes) => (node.position ? { line: node.position.start.line, column: node.position.start.column } : {});
-  const add = (node: Nodes, found: string, expected: string, fix: string) => problems.push({ file, ...at(node), found, expected, fix });
-
+  const add: Add = (node, found, expected, fix) => problems.push({ file, ...at(node), found, expected, fix });
   const visit = (node: Nodes, inHeading: boolean) => {
-    switch (node.type) {
-      case 'mdxjsEsm':
-        add(
-          node,
-          excerptOf(node.value),
-          'chapter text: Markdown and the documented components, which need no import',
-          'remove the import or export: chapters cannot import or define code (components are available without imports; see CONTRIBUTING.md)',
-        );
-        break;
-      case 'mdxFlowExpression':
-      case 'mdxTextExpression':
-        if (!isComment(node.value)) {
-          add(
-            node,
-            `{${excerptOf(node.value)}}`,
-            'text, not a {JavaScript expression} (only {/* comments */} are allowed)',
-            'write the words themselves; for a fact from the data use <Quote id="…" />, <Person id="…" /> or a citation [@id, "…"]; a literal { or } is written \\{ or \\}',
-          );
-        }
-        break;
-      case 'mdxJsxFlowElement':
-      case 'mdxJsxTextElement':
-        checkElement(node, add);
-        break;
-      case 'link':
-      case 'image':
-      case 'definition':
-        if (!isSafeAddress(node.url)) {
-          add(
-            node,
-            `the address ${JSON.stringify(node.url)}`,
-            'a web address (https://…), a mailto: address, or a link within the site',
-            'use a normal web address; javascript:, data: and other schemes are not allowed',
-          );
-        } else if (node.type === 'image' && /^\s*(?:https?:)?\/\//i.test(node.url)) {
-          add(
-            node,
-            `an image from ${node.url}`,
-            'images served by the site itself (nothing is loaded from other sites)',
-            'put the image in public/ and link to it with a relative address',
-          );
-        }
-        break;
-      case 'text':
-        if (inHeading && /\[@/.test(node.value)) {
-          add(
-            node,
-            'a citation in a heading',
-            'citations in the text below the heading, which its anchor and the contents list do not include',
-            'move the citation into the paragraph under the heading',
-          );
-        }
-        break;
-      case 'footnoteReference':
-        if (inHeading)
-          add(
-            node,
-            'a footnote in a heading',
-            'notes in the text below the heading',
-            'move the note marker into the paragraph under the heading',
-          );
-        break;
-      case 'html':
-        // MDX parses HTML as JSX; plain Markdown HTML never reaches a chapter, but refuse it all the same.
-        add(node, excerptOf(node.value), 'no raw HTML', 'use Markdown, or a documented component');
-        break;
-    }
+    checkNode(node, inHeading, add);
     if ('children' in node) for (const child of node.children) visit(child, inHeading || node.type === 'heading');
   };
   visit(tree, false);
   return problems;
 }
 
-function checkElement(
-  node: MdxJsxFlowElement | MdxJsxTextElement,
-  add: (node: Nodes, found: string, expected: string, fix: string) => void,
-): void {
+/** What the policy refuses in one node (its children are checked on their own). */
+function checkNode(node: Nodes, inHeading: boolean, add: Add): void {
+  switch (node.type) {
+    case 'mdxjsEsm':
+      add(
+        node,
+        excerptOf(node.value),
+        'chapter text: Markdown and the documented components, which need no import',
+        'remove the import or export: chapters cannot import or define code (components are available without imports; see CONTRIBUTING.md)',
+      );
+      break;
+    case 'mdxFlowExpression':
+    case 'mdxTextExpression':
+      if (!isComment(node.value)) {
+        add(
+          node,
+          `{${excerptOf(node.value)}}`,
+          'text, not a {JavaScript expression} (only {/* comments */} are allowed)',
+          'write the words themselves; for a fact from the data use <Quote id="…" />, <Person id="…" /> or a citation [@id, "…"]; a literal { or } is written \\{ or \\}',
+        );
+      }
+      break;
+    case 'mdxJsxFlowElement':
+    case 'mdxJsxTextElement':
+      checkElement(node, add);
+      break;
+    case 'link':
+    case 'image':
+    case 'definition':
+      if (!isSafeAddress(node.url)) {
+        add(
+          node,
+          `the address ${JSON.stringify(node.url)}`,
+          'a web address (https://…), a mailto: address, or a link within the site',
+          'use a normal web address; javascript:, data: and other schemes are not allowed',
+        );
+      } else if (node.type === 'image' && /^\s*(?:https?:)?\/\//i.test(node.url)) {
+        add(
+          node,
+          `an image from ${node.url}`,
+          'images served by the site itself (nothing is loaded from other sites)',
+          'put the image in public/ and link to it with a relative address',
+        );
+      }
+      break;
+    case 'text':
+      if (inHeading && /\[@/.test(node.value)) {
+        add(
+          node,
+          'a citation in a heading',
+          'citations in the text below the heading, which its anchor and the contents list do not include',
+          'move the citation into the paragraph under the heading',
+        );
+      }
+      break;
+    case 'footnoteReference':
+      if (inHeading)
+        add(
+          node,
+          'a footnote in a heading',
+          'notes in the text below the heading',
+          'move the note marker into the paragraph under the heading',
+        );
+      break;
+    case 'html':
+      // MDX parses HTML as JSX; plain Markdown HTML never reaches a chapter, but refuse it all the same.
+      add(node, excerptOf(node.value), 'no raw HTML', 'use Markdown, or a documented component');
+      break;
+  }
+}
+
+function checkElement(node: MdxJsxFlowElement | MdxJsxTextElement, add: Add): void {
   const name = node.name ?? '';
-  const component = COMPONENTS[name];
-  const html = HTML_ELEMENTS[name];
-  if (!component && !html) {
+  const schema = COMPONENTS[name] ?? HTML_PROPS[name];
+  if (!schema) {
     add(
       node,
       name ? `<${name}>` : 'a fragment <>…</>',
@@ -152,46 +161,8 @@ function checkElement(
     );
     return;
   }
-  for (const attribute of node.attributes) {
-    if (attribute.type === 'mdxJsxExpressionAttribute') {
-      add(
-        node,
-        `{${excerptOf(attribute.value)}} in <${name}>`,
-        'only named attributes with plain values',
-        `remove the spread; write <${name} id="…" />`,
-      );
-      continue;
-    }
-    const { name: prop, value } = attribute;
-    const allowed = component ? component[prop] : html!.includes(prop) ? ({ type: 'string' } as Prop) : undefined;
-    if (!allowed) {
-      const props = component ? Object.keys(component) : html!;
-      add(
-        node,
-        `${prop}= on <${name}>`,
-        props.length ? `only ${props.map((p) => `${p}=`).join(', ')} on <${name}>` : `no attributes on <${name}>`,
-        /^on/i.test(prop)
-          ? 'remove the event handler: chapters cannot run script'
-          : prop === 'style'
-            ? 'remove style=: the site styles every element'
-            : `remove ${prop}=`,
-      );
-    } else if (allowed.type === 'string' && typeof value !== 'string') {
-      add(
-        node,
-        `${prop}=${value === null ? ' with no value' : '{…}'} on <${name}>`,
-        `${prop}="…", a plain string in quotes`,
-        `write <${name} ${prop}="…" />`,
-      );
-    } else if (allowed.type === 'flag' && value !== null) {
-      add(node, `${prop}=… on <${name}>`, `${prop} written alone`, `write <${name} … ${prop} />`);
-    }
-  }
-  for (const [prop, { required }] of Object.entries(component ?? {})) {
-    if (required && !node.attributes.some((a) => a.type === 'mdxJsxAttribute' && a.name === prop)) {
-      add(node, `<${name}> without ${prop}=`, `<${name} ${prop}="…" />`, `add ${prop}="…"`);
-    }
-  }
+  const read = readProps(node, schema);
+  if ('problems' in read) for (const { found, expected, fix } of read.problems) add(node, found ?? '', expected, fix);
 }
 
 /** The fix for elements editors reach for most often. */
@@ -212,11 +183,6 @@ const FIXES: Record<string, string> = {
 
 function isComment(value: string): boolean {
   return /^\s*(?:\/\*[\s\S]*?\*\/\s*)+$/.test(value);
-}
-
-function excerptOf(value: string): string {
-  const flat = value.replace(/\s+/g, ' ').trim();
-  return flat.length > 60 ? `${flat.slice(0, 59)}…` : flat;
 }
 
 /** The policy as the first remark plugin of the build: a chapter outside it stops the build, with every problem. */

@@ -165,8 +165,8 @@ describe('page history', () => {
 
   test('takes the chapter file and the data files of what it shows', () => {
     const dirs = { sources: 's', corrections: 'c', errata: 'e', statements: 'st', people: 'p', events: 'ev' };
-    const body = 'Text <Person id="doe" short /> and <Quote id="doe-remark" excerpt="x" />.\n\n<KeyEvents ids="one, two" />';
-    expect(chapterFiles({ file: 'ch.mdx', body, sources: ['a', 'a'], corrections: ['r1'], errata: ['fix'] }, dirs)).toEqual([
+    const shows = { statements: ['doe-remark'], people: ['doe'], events: ['one', 'two'] };
+    expect(chapterFiles({ file: 'ch.mdx', shows, sources: ['a', 'a'], corrections: ['r1'], errata: ['fix'] }, dirs)).toEqual([
       'ch.mdx',
       's/a.yaml',
       'c/r1.yaml',

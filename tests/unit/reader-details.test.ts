@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { validBibtexMonths, formatBibtex } from '../../src/citations/csl.ts';
 import { contentDirs } from '../../src/data/content-dirs.ts';
 import { readDataCollections } from '../../src/data/catalog.ts';
-import type { ChapterTells } from '../../src/markdown/remark-citations.ts';
+import type { ChapterTells } from '../../src/data/chapter-report.ts';
 import { smartQuotes } from '../../src/schemas/our-words.ts';
 import { renderMdx } from './render-mdx.ts';
 import { scratchDir } from './scratch-dir.ts';

@@ -39,6 +39,14 @@ describe('joinChapters', () => {
     expect([...html.matchAll(/aria-label="Back to citation (\d+)"/g)].map((m) => m[1])).toEqual(['1', '2', '3', '4', '5', '6']);
   });
 
+  it('numbers from each chapter’s report, and stops where a rendered chapter holds another count of notes', () => {
+    const page = chapter('index', ['a', 'b']) + chapter('one', ['c']);
+    expect(joinChapters(page, paths, { noteCounts: { index: 2, one: 1 } }).chapters.map(({ offset }) => offset)).toEqual([0, 2]);
+    expect(() => joinChapters(page, paths, { noteCounts: { index: 3, one: 1 } })).toThrow(
+      /chapter "index" renders 2 notes where its report numbers 3/,
+    );
+  });
+
   it('moves headings in the text one level down and gives their ids the chapter key', () => {
     const { html } = joinChapters(chapter('one', ['c'], '<p><a href="#background">up</a></p>') + chapter('two', ['f']), paths);
     expect(html).toContain('<h3 id="one-background">');
