@@ -1,5 +1,4 @@
 import { defineCollection, reference } from 'astro:content';
-import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { chapterSchema } from './schemas/chapter.ts';
 import { correctionSchema } from './schemas/correction.ts';
@@ -10,7 +9,7 @@ import { outletSchema } from './schemas/outlet.ts';
 import { erratumSchema } from './schemas/erratum.ts';
 import { stateSchema } from './schemas/state.ts';
 import { CONTENT_DIRS } from './data/content-dirs.ts';
-import { yamlLoader } from './data/yaml-loader.ts';
+import { chapterLoader, yamlLoader } from './data/yaml-loader.ts';
 
 /**
  * The collections the pages read. Each YAML collection is a folder under content/, one file per
@@ -35,7 +34,7 @@ const references = {
 
 export const collections = {
   explainers: defineCollection({
-    loader: glob({ base: CONTENT_DIRS.explainers, pattern: '**/*.mdx' }),
+    loader: chapterLoader(),
     schema: chapterSchema(references),
   }),
   sources: defineCollection({ loader: yamlLoader('sources'), schema: sourceSchema(references) }),

@@ -1,6 +1,6 @@
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Loader, LoaderContext } from 'astro/loaders';
+import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import type { CollectionName } from '../schemas/reference.ts';
 import { loadDataCollections } from './catalog.ts';
 import { CONTENT_DIRS, type ContentDirs } from './content-dirs.ts';
@@ -62,4 +62,28 @@ function watchFolder(context: LoaderContext, collection: CollectionName, dirs: C
     }
   };
   for (const event of ['change', 'add', 'unlink'] as const) watcher.on(event, reload);
+}
+
+/**
+ * The chapters: Astro's glob() finds the MDX files and prepares them for rendering, but each
+ * chapter's frontmatter values are the catalog's, read with the same YAML reader and validated with
+ * the same schema as the data. (Astro still parses the frontmatter to compile the MDX; its values are
+ * not kept.) A file the catalog has not seen is refused: loadDataCollections reads again when any
+ * file changes, so that cannot happen unless the folder is not the catalog's.
+ */
+export function chapterLoader(dirs: ContentDirs = CONTENT_DIRS): Loader {
+  const files = glob({ base: dirs.explainers, pattern: '**/*.mdx' });
+  return {
+    name: 'footnoted-chapters',
+    load: (context) => {
+      const parseData = ({ filePath }: { filePath?: string }) => {
+        const chapter = loadDataCollections(dirs).chapters.find(
+          (read) => filePath !== undefined && resolve(read.filePath) === resolve(filePath),
+        );
+        if (!chapter) throw new Error(`${filePath ?? 'a chapter'} is not under ${dirs.explainers}/, where the catalog reads the chapters`);
+        return Promise.resolve(chapter.data);
+      };
+      return files.load({ ...context, parseData: parseData as LoaderContext['parseData'] });
+    },
+  };
 }

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { cpSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { loadDataCollections } from '../../src/data/catalog.ts';
 import { contentDirs, type ContentDirs } from '../../src/data/content-dirs.ts';
 import { ContentError } from '../../src/data/content-error.ts';
-import { yamlLoader } from '../../src/data/yaml-loader.ts';
+import { chapterLoader, yamlLoader } from '../../src/data/yaml-loader.ts';
 import { DATA_COLLECTIONS, type CollectionName } from '../../src/schemas/reference.ts';
 import { FIXTURE_DIRS } from './render-mdx.ts';
 import { scratchDir } from './scratch-dir.ts';
@@ -139,5 +139,39 @@ describe('astro dev', () => {
     const before = logged.length;
     watcher.emit('change', join(dirs.sources, 'article-one.yaml'));
     expect(logged).toHaveLength(before);
+  });
+});
+
+describe('chapters', () => {
+  /**
+   * glob() as the content layer runs it, with an MDX reader that keeps no frontmatter values (Astro
+   * passes its entry types to loaders in the context): what is stored can only be the catalog's.
+   */
+  function withMdx(context: LoaderContext) {
+    const mdx = { getEntryInfo: ({ contents }: { contents: string }) => ({ data: {}, body: contents }) };
+    return Object.assign(context, {
+      config: { ...context.config, srcDir: new URL('src/', context.config.root) },
+      entryTypes: new Map([['.mdx', mdx]]),
+    });
+  }
+
+  test('glob() finds the files; the frontmatter values are the catalog’s', async () => {
+    const { context, entries } = contentLayer('explainers' as CollectionName);
+    await chapterLoader(FIXTURE_DIRS).load(withMdx(context));
+    const chapters = loadDataCollections(FIXTURE_DIRS).chapters;
+    expect(entries.size).toBe(chapters.length);
+    for (const chapter of chapters) {
+      const stored = [...entries.values()].find((entry) => entry.filePath === chapter.filePath);
+      expect(stored?.data).toBe(chapter.data);
+      expect(stored?.id).toBe(chapter.filePath.replace(/^.*explainers\//, '').replace(/(\/index)?\.mdx$/, ''));
+    }
+  });
+
+  test('a mistake in a chapter’s frontmatter stops it with the catalog’s place and fix', async () => {
+    const dirs = fixtureCopy();
+    const file = join(dirs.explainers, 'sample', 'details.mdx');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('updated: 2024-06-13', 'updated: 2023-02-29'));
+    const { context } = contentLayer('explainers' as CollectionName);
+    await expect(chapterLoader(dirs).load(withMdx(context))).rejects.toThrow(/details\.mdx:7:10 — field `updated`/);
   });
 });
