@@ -8,7 +8,6 @@ import { sourceSchema } from './schemas/source.ts';
 import { outletSchema } from './schemas/outlet.ts';
 import { erratumSchema } from './schemas/erratum.ts';
 import { stateSchema } from './schemas/state.ts';
-import { CONTENT_DIRS } from './data/content-dirs.ts';
 import { chapterLoader, yamlLoader } from './data/yaml-loader.ts';
 
 /**

@@ -30,14 +30,15 @@ export function yamlLoader(collection: CollectionName, dirs: ContentDirs = CONTE
 }
 
 /** Replaces the collection's entries with the catalog's; unchanged entries keep their digest and are not rewritten. */
-function storeEntries({ store, generateDigest, config }: LoaderContext, collection: CollectionName, dirs: ContentDirs): void {
+function storeEntries(context: LoaderContext, collection: CollectionName, dirs: ContentDirs): void {
+  const { store, config } = context;
   const entries = loadDataCollections(dirs)[collection];
   const root = fileURLToPath(config.root);
   for (const id of store.keys()) if (!entries.has(id)) store.delete(id);
   for (const [id, data] of entries) {
     // As glob() would write it: the file's path from the project's root, with forward slashes.
     const filePath = relative(root, resolve(join(dirs[collection], `${id}.yaml`))).replaceAll('\\', '/');
-    store.set({ id, data: data as Record<string, unknown>, filePath, digest: generateDigest(data as Record<string, unknown>) });
+    store.set({ id, data, filePath, digest: context.generateDigest(data) });
   }
 }
 
