@@ -2,7 +2,8 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import type { CollectionName } from '../schemas/reference.ts';
-import { loadDataCollections } from './catalog.ts';
+import type { ChapterData } from '../schemas/chapter.ts';
+import { loadDataCollections, type DataCollections } from './catalog.ts';
 import { CONTENT_DIRS, type ContentDirs } from './content-dirs.ts';
 
 /**
@@ -76,15 +77,25 @@ export function chapterLoader(dirs: ContentDirs = CONTENT_DIRS): Loader {
   const files = glob({ base: dirs.explainers, pattern: '**/*.mdx' });
   return {
     name: 'footnoted-chapters',
-    load: (context) => {
+    load: async (context) => {
+      // The first pass asks for every chapter at once: one look at the catalog serves them all
+      // (asking it per chapter would check every file's timestamp a hundred times over in a large
+      // tree). A file saved later in `astro dev` asks the catalog again, which reads what changed.
+      let firstPass: Map<string, ChapterData> | undefined = chaptersByFile(loadDataCollections(dirs));
       const parseData = ({ filePath }: { filePath?: string }) => {
-        const chapter = loadDataCollections(dirs).chapters.find(
-          (read) => filePath !== undefined && resolve(read.filePath) === resolve(filePath),
-        );
-        if (!chapter) throw new Error(`${filePath ?? 'a chapter'} is not under ${dirs.explainers}/, where the catalog reads the chapters`);
-        return Promise.resolve(chapter.data);
+        const data = filePath === undefined ? undefined : (firstPass ?? chaptersByFile(loadDataCollections(dirs))).get(resolve(filePath));
+        if (!data) throw new Error(`${filePath ?? 'a chapter'} is not under ${dirs.explainers}/, where the catalog reads the chapters`);
+        return Promise.resolve(data);
       };
-      return files.load({ ...context, parseData: parseData as LoaderContext['parseData'] });
+      try {
+        await files.load({ ...context, parseData: parseData as LoaderContext['parseData'] });
+      } finally {
+        firstPass = undefined;
+      }
     },
   };
+}
+
+function chaptersByFile(catalog: DataCollections): Map<string, ChapterData> {
+  return new Map(catalog.chapters.map((chapter) => [resolve(chapter.filePath), chapter.data]));
 }

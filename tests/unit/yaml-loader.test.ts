@@ -167,6 +167,18 @@ describe('chapters', () => {
     }
   });
 
+  test('in astro dev, a saved chapter is stored with the catalog’s new reading of it', async () => {
+    const dirs = fixtureCopy();
+    const { context, entries, logged, watcher } = contentLayer('explainers' as CollectionName, { watch: true });
+    await chapterLoader(dirs).load(withMdx(context));
+    const file = join(dirs.explainers, 'sample', 'details.mdx');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*$/m, 'title: A title saved in dev'));
+    watcher.emit('change', file);
+    await expect.poll(() => (entries.get('sample/details')?.data as { title?: string } | undefined)?.title).toBe('A title saved in dev');
+    expect(entries.get('sample/details')?.data).toBe(loadDataCollections(dirs).chapters.find((chapter) => chapter.filePath === file)?.data);
+    expect(logged.filter(({ level }) => level === 'error')).toEqual([]);
+  });
+
   test('a mistake in a chapter’s frontmatter stops it with the catalog’s place and fix', async () => {
     const dirs = fixtureCopy();
     const file = join(dirs.explainers, 'sample', 'details.mdx');
