@@ -18,9 +18,11 @@ import { nearest } from './nearest.ts';
 import { processShared } from '../build/process-shared.ts';
 
 /**
- * All YAML data, validated with the same schemas as the content layer, with every cross-reference
- * checked and every problem reported with file, line and column. The citation transform reads its
- * sources, statements, corrections and people from here; the build checks all of it before pages.
+ * All YAML data and every chapter's frontmatter, read once with the project's YAML reader, validated
+ * with the collections' schemas, with every cross-reference checked and every problem reported with
+ * file, line and column. The one reading the site has: the content layer stores these values for
+ * the pages (yaml-loader.ts), the citation transform reads its sources, statements, corrections and
+ * people from here, and the build checks all of it before pages.
  */
 type Dirs = ContentDirs;
 
@@ -66,7 +68,7 @@ export interface ChapterFrontmatter {
   data: ChapterData;
 }
 export type DataCollections = { [C in CollectionName]: Map<string, z.output<Schemas[C]>> } & {
-  /** Every chapter's frontmatter, in file order: what the build knows of the explainers before Astro's content layer. */
+  /** Every chapter's frontmatter, in file order: known before Astro's content layer, which stores these values too. */
   chapters: ChapterFrontmatter[];
 };
 export type Person = z.output<Schemas['people']>;
