@@ -1,5 +1,5 @@
 import { defineCollection, reference } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { z } from 'astro/zod';
 import { chapterSchema } from './schemas/chapter.ts';
 import { correctionSchema } from './schemas/correction.ts';
 import { eventSchema } from './schemas/event.ts';
@@ -8,18 +8,23 @@ import { sourceSchema } from './schemas/source.ts';
 import { outletSchema } from './schemas/outlet.ts';
 import { erratumSchema } from './schemas/erratum.ts';
 import { stateSchema } from './schemas/state.ts';
-import { statementSchema } from './schemas/statement.ts';
-import { CONTENT_DIRS } from './data/content-dirs.ts';
+import { chapterLoader, yamlLoader } from './data/yaml-loader.ts';
 
-/** Every collection is a folder under content/, one file per entry; the file name is the id. */
-const data = (folder: string) => glob({ base: folder, pattern: '*.yaml' });
-
-/** Typed links between entries; a wrong id is also caught earlier, with its line, by the content check. */
+/**
+ * The collections the pages read. Each YAML collection is a folder under content/, one file per
+ * entry (the file name is the id), stored from the catalog's one reading of the data (see
+ * data/yaml-loader.ts): the schemas here give `getEntry` and `getCollection` their types, and are the
+ * same schemas the catalog validated the files with.
+ *
+ * Statements are not here: no page reads them through the content layer. A `<Quote>` is filled in
+ * by the citation transform, which reads them from the catalog, as do the checks.
+ */
 const references = {
   sources: reference('sources'),
   people: reference('people'),
   events: reference('events'),
-  statements: reference('statements'),
+  // Nothing links to a statement from a collection loaded here; the catalog checks the ids.
+  statements: z.string().transform((id) => ({ collection: 'statements' as const, id })),
   corrections: reference('corrections'),
   states: reference('states'),
   outlets: reference('outlets'),
@@ -28,15 +33,14 @@ const references = {
 
 export const collections = {
   explainers: defineCollection({
-    loader: glob({ base: CONTENT_DIRS.explainers, pattern: '**/*.mdx' }),
+    loader: chapterLoader(),
     schema: chapterSchema(references),
   }),
-  sources: defineCollection({ loader: data(CONTENT_DIRS.sources), schema: sourceSchema(references) }),
-  outlets: defineCollection({ loader: data(CONTENT_DIRS.outlets), schema: outletSchema }),
-  errata: defineCollection({ loader: data(CONTENT_DIRS.errata), schema: erratumSchema(references) }),
-  people: defineCollection({ loader: data(CONTENT_DIRS.people), schema: personSchema(references) }),
-  events: defineCollection({ loader: data(CONTENT_DIRS.events), schema: eventSchema(references) }),
-  statements: defineCollection({ loader: data(CONTENT_DIRS.statements), schema: statementSchema(references) }),
-  corrections: defineCollection({ loader: data(CONTENT_DIRS.corrections), schema: correctionSchema(references) }),
-  states: defineCollection({ loader: data(CONTENT_DIRS.states), schema: stateSchema(references) }),
+  sources: defineCollection({ loader: yamlLoader('sources'), schema: sourceSchema(references) }),
+  outlets: defineCollection({ loader: yamlLoader('outlets'), schema: outletSchema }),
+  errata: defineCollection({ loader: yamlLoader('errata'), schema: erratumSchema(references) }),
+  people: defineCollection({ loader: yamlLoader('people'), schema: personSchema(references) }),
+  events: defineCollection({ loader: yamlLoader('events'), schema: eventSchema(references) }),
+  corrections: defineCollection({ loader: yamlLoader('corrections'), schema: correctionSchema(references) }),
+  states: defineCollection({ loader: yamlLoader('states'), schema: stateSchema(references) }),
 };

@@ -15,11 +15,14 @@ import { CONTENT_DIRS, type ContentDirs } from './content-dirs.ts';
 import { ContentError, type ContentProblem } from './content-error.ts';
 import { readDataFile, readFrontmatter, yamlFilesIn } from './data-files.ts';
 import { nearest } from './nearest.ts';
+import { processShared } from '../build/process-shared.ts';
 
 /**
- * All YAML data, validated with the same schemas as the content layer, with every cross-reference
- * checked and every problem reported with file, line and column. The citation transform reads its
- * sources, statements, corrections and people from here; the build checks all of it before pages.
+ * All YAML data and every chapter's frontmatter, read once with the project's YAML reader, validated
+ * with the collections' schemas, with every cross-reference checked and every problem reported with
+ * file, line and column. The one reading the site has: the content layer stores these values for
+ * the pages (yaml-loader.ts), the citation transform reads its sources, statements, corrections and
+ * people from here, and the build checks all of it before pages.
  */
 type Dirs = ContentDirs;
 
@@ -65,7 +68,7 @@ export interface ChapterFrontmatter {
   data: ChapterData;
 }
 export type DataCollections = { [C in CollectionName]: Map<string, z.output<Schemas[C]>> } & {
-  /** Every chapter's frontmatter, in file order: what the build knows of the explainers before Astro's content layer. */
+  /** Every chapter's frontmatter, in file order: known before Astro's content layer, which stores these values too. */
   chapters: ChapterFrontmatter[];
 };
 export type Person = z.output<Schemas['people']>;
@@ -108,15 +111,24 @@ function mdxFilesUnder(dir: string): string[] {
   }
 }
 
-let cached: { key: string; dirs: Dirs; data: DataCollections } | undefined;
-let frozen = false;
+/**
+ * The one reading of the data in this process. Astro loads this module twice in a build (in the
+ * config's module graph, where the content check and the Markdown transform run, and in the content
+ * layer's, where the collections' loader runs): both copies share this state, so the files are read
+ * and validated once, and the pages see the very values the transform saw.
+ */
+const reading = processShared('data-catalog', () => ({
+  cached: undefined as { key: string; root: string; data: DataCollections } | undefined,
+  frozen: false,
+}));
 
 /**
  * During `astro build` nothing edits the content, so the data read at the start serves every
- * chapter; without this, each chapter's transform would check every file's timestamp again.
+ * chapter and every collection; without this, each chapter's transform would check every file's
+ * timestamp again.
  */
 export function freezeDataCollections(): void {
-  frozen = true;
+  reading.frozen = true;
 }
 
 /**
@@ -124,14 +136,15 @@ export function freezeDataCollections(): void {
  * Throws a ContentError listing every problem, so no page is built from bad data.
  */
 export function loadDataCollections(dirs: Dirs = CONTENT_DIRS): DataCollections {
-  if (frozen && cached?.dirs === dirs) return cached.data;
+  // Compared by root, not by object: each copy of content-dirs.ts makes its own CONTENT_DIRS.
+  if (reading.frozen && reading.cached?.root === dirs.root) return reading.cached.data;
   const key = [...DATA_COLLECTIONS.flatMap((c) => yamlFilesIn(dirs[c])), ...mdxFilesUnder(dirs.explainers)]
     .map((file) => `${file}@${statSync(file).mtimeMs}`)
     .join('|');
-  if (cached?.key !== key) {
+  if (reading.cached?.key !== key) {
     const { data, problems } = readDataCollections(dirs);
     if (problems.length > 0) throw new ContentError(problems);
-    cached = { key, dirs, data };
+    reading.cached = { key, root: dirs.root, data };
   }
-  return cached.data;
+  return reading.cached.data;
 }

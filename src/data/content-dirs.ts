@@ -1,7 +1,7 @@
 /**
- * Where each collection lives, relative to the project root. Read by the content layer and by the
- * citation transform (which loads its data itself, outside Astro). CONTENT_ROOT points the whole
- * site at another content tree, for tests and the benchmark.
+ * Where each collection lives, relative to the project root. Read by the catalog, whose one reading
+ * of the files the content layer's loaders, the citation transform and the checks share. CONTENT_ROOT
+ * points the whole site at another content tree, for tests and the benchmark.
  */
 export function contentDirs(root: string) {
   const base = root.replace(/^\.\//, '').replace(/\/$/, '');

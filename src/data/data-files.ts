@@ -6,8 +6,10 @@ import { describeValue, type ContentProblem } from './content-error.ts';
 
 /**
  * Reads one YAML data file and validates it against a schema, reporting each problem with its
- * line and column. We parse YAML ourselves (YAML 1.2 core schema) because the YAML 1.1 reader used
- * by the content layer turns `2023-13-15` into a valid date a month later, hiding the mistake.
+ * line and column. This is the project's one YAML reader (YAML 1.2 core schema): the catalog reads
+ * every file with it, and Astro's content layer stores what the catalog read (yaml-loader.ts). Astro's
+ * own reader (js-yaml, with YAML 1.1's timestamps) turns `2023-13-15` into a valid date a month later,
+ * hiding the mistake.
  */
 export function readDataFile<S extends z.ZodType>(file: string, schema: S): { id: string; data?: z.output<S>; problems: ContentProblem[] } {
   return { id: basename(file, '.yaml'), ...validateYaml(withoutBom(readFileSync(file, 'utf8')), file, schema) };
@@ -23,7 +25,7 @@ export const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
 
 /**
  * Validates an MDX file's frontmatter the same way, with line numbers counted in the MDX file.
- * (The content layer also checks it, but through the YAML 1.1 reader that moves impossible dates.)
+ * The content layer keeps these values for the chapters' entries (chapterLoader in yaml-loader.ts).
  */
 export function readFrontmatter<S extends z.ZodType>(file: string, schema: S): { data?: z.output<S>; problems: ContentProblem[] } {
   const match = FRONTMATTER.exec(withoutBom(readFileSync(file, 'utf8')));
