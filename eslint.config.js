@@ -23,7 +23,7 @@ const MAY_IMPORT = {
   schemas: [],
   build: ['routes.ts'],
   i18n: ['site.config.ts'],
-  data: ['schemas', ...SHARED],
+  data: ['schemas', 'build', ...SHARED],
   map: ['data', 'schemas', ...SHARED],
   citations: ['data', 'schemas', 'build', ...SHARED],
   markdown: ['data', 'schemas', 'citations', ...SHARED],

@@ -8,9 +8,10 @@ export type CollectionName = (typeof DATA_COLLECTIONS)[number];
 export type ReferenceSchema<C extends CollectionName> = z.ZodType<{ collection: C; id: string }, string>;
 
 /**
- * One reference schema per collection. Schemas take these as a parameter so that the same schema
- * serves two readers: Astro's content layer passes `reference('people')` and so on, while the
- * build's own data check, which runs outside Astro, passes schemas that check each id against the
- * files it finds and report a mistake with its line.
+ * One reference schema per collection. Schemas take these as a parameter: the catalog (src/data/),
+ * which reads and validates every entry once, passes schemas that check each id against the files
+ * it finds and report a mistake with its line; Astro's content layer, which stores the catalog's
+ * entries as they are (src/data/yaml-loader.ts), passes `reference('people')` and so on only to type
+ * `getEntry` and `getCollection`.
  */
 export type References = { [C in CollectionName]: ReferenceSchema<C> };
