@@ -1,13 +1,14 @@
 import { getCollection } from 'astro:content';
 import { CONTENT_DIRS } from '../data/content-dirs.ts';
 import { getExplainers } from '../data/explainers.ts';
+import { oncePerBuild } from '../data/once-per-build.ts';
 import { errataByChapter, erratumPageKey, newestFirst, type ErratumEntry } from './errata.ts';
 import type { ChapterLike } from '../data/explainer-structure.ts';
 
 /** Our own corrections from the content layer, newest first. */
-export async function getErrata(): Promise<ErratumEntry[]> {
-  return newestFirst((await getCollection('errata')).map(({ id, data }) => ({ id, data })));
-}
+export const getErrata: () => Promise<ErratumEntry[]> = oncePerBuild(async () =>
+  newestFirst((await getCollection('errata')).map(({ id, data }) => ({ id, data }))),
+);
 
 /** Each chapter with its corrections; fails the build on a correction whose page names no chapter. */
 export async function getErrataByChapter() {

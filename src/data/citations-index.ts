@@ -1,8 +1,9 @@
-import { getCollection } from 'astro:content';
+import { getCollection, type CollectionEntry } from 'astro:content';
 import type { PageCitation } from './chapter-report.ts';
 import type { PartialDate } from '../schemas/partial-date.ts';
 import { chapterNavTitle, getExplainers, renderChapter, type Chapter } from './explainers.ts';
 import { chapterPath } from '../routes.ts';
+import { oncePerBuild } from './once-per-build.ts';
 
 /** A place in a chapter: the chapter, its path, and how to name it ("Explainer: Part", or the part alone). */
 export interface ChapterPlace {
@@ -25,13 +26,7 @@ export interface NotingPlace extends ChapterPlace {
 }
 
 /** Every chapter in reading order, with what its citation transform reported; read once per build (each page asks). */
-let reports: ReturnType<typeof readChapterReports> | undefined;
-function chapterReports() {
-  // In `astro dev` a chapter may change between two requests.
-  if (import.meta.env.DEV) return readChapterReports();
-  reports ??= readChapterReports();
-  return reports;
-}
+const chapterReports = oncePerBuild(readChapterReports);
 
 async function readChapterReports() {
   const all = [];
@@ -85,7 +80,9 @@ export async function getNotingPlaces(): Promise<Map<string, NotingPlace[]>> {
  * are cited. A person is told where a chapter names them (<Person>). An explainer's overview tells
  * everything in brief, so it is given only when none of its parts qualifies.
  */
-export async function getToldIn(): Promise<{ events: Map<string, ChapterPlace[]>; people: Map<string, ChapterPlace[]> }> {
+export const getToldIn = oncePerBuild(toldIn);
+
+async function toldIn(): Promise<{ events: Map<string, ChapterPlace[]>; people: Map<string, ChapterPlace[]> }> {
   const all = await chapterReports();
   const events = new Map<string, ChapterPlace[]>();
   const people = new Map<string, ChapterPlace[]>();
@@ -115,10 +112,7 @@ function partsFirst(places: ChapterPlace[]): ChapterPlace[] {
  * only one day's, the `period` of its frontmatter.
  */
 export async function getChapterCovers(chapter: Chapter): Promise<{ from: PartialDate; to: PartialDate }> {
-  const { events } = await getToldIn();
-  const told = (await getCollection('events')).filter(({ id }) =>
-    (events.get(id) ?? []).some((place) => !place.overview && place.chapter.id === chapter.id),
-  );
+  const told = (await eventsToldByPart()).get(chapter.id) ?? [];
   const starts = told.map(({ data }) => data.date).toSorted((a, b) => a.iso.localeCompare(b.iso));
   const ends = told.map(({ data }) => data.until ?? data.date).toSorted((a, b) => a.iso.localeCompare(b.iso));
   const [from, to] = [starts[0], ends.at(-1)];
@@ -126,6 +120,16 @@ export async function getChapterCovers(chapter: Chapter): Promise<{ from: Partia
   if (from === undefined || to === undefined || from.iso === to.iso) return chapter.data.period;
   return { from, to };
 }
+
+/** The events each part tells (by chapter id), from getToldIn: an overview tells none of its own. */
+const eventsToldByPart = oncePerBuild(async () => {
+  const { events } = await getToldIn();
+  const byChapter = new Map<string, CollectionEntry<'events'>[]>();
+  for (const event of await getCollection('events')) {
+    for (const place of events.get(event.id) ?? []) if (!place.overview) append(byChapter, place.chapter.id, event);
+  }
+  return byChapter;
+});
 
 /** Words a reader reads in a chapter (prose, quotations, editor's notes, tables; not the notes), as its transform counted them. */
 export async function getChapterWords(chapter: Chapter): Promise<number> {

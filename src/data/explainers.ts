@@ -1,15 +1,14 @@
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import type { ChapterReport, ChapterTells, NotedCorrection, PageCitation } from './chapter-report.ts';
 import { groupExplainers, type ExplainerOf } from './explainer-structure.ts';
+import { oncePerBuild } from './once-per-build.ts';
 
 export type Chapter = CollectionEntry<'explainers'>;
 export type Explainer = ExplainerOf<Chapter>;
 export { chapterNavTitle } from './explainer-structure.ts';
 
 /** Every explainer with its chapters in order; fails the build if chapter numbers clash or the overview is missing. */
-export async function getExplainers(): Promise<Explainer[]> {
-  return groupExplainers(await getCollection('explainers'));
-}
+export const getExplainers: () => Promise<Explainer[]> = oncePerBuild(async () => groupExplainers(await getCollection('explainers')));
 
 /** A chapter rendered, with what its citation transform reported about it, typed. */
 export async function renderChapter(chapter: Chapter) {
