@@ -18,7 +18,7 @@ interface Labels {
 export function initFootnotePreviews(labels: Labels): void {
   const markers = [
     ...document.querySelectorAll<HTMLAnchorElement>('a[data-footnote-ref]'),
-    ...[...document.querySelectorAll<HTMLAnchorElement>('a.person')].filter((link) => cardFor(link) !== null),
+    ...[...document.querySelectorAll<HTMLAnchorElement>('a.person')].filter(cardFor),
   ];
   if (markers.length === 0 || !('showPopover' in HTMLElement.prototype)) return;
 
@@ -26,7 +26,6 @@ export function initFootnotePreviews(labels: Labels): void {
   preview.popover = 'auto';
   preview.className = 'footnote-preview';
   preview.setAttribute('role', 'tooltip');
-  preview.id = 'footnote-preview';
   document.body.append(preview);
 
   let current: HTMLAnchorElement | undefined;
@@ -44,7 +43,9 @@ export function initFootnotePreviews(labels: Labels): void {
       return;
     }
     const card = cardFor(marker);
-    const contents = card ? cardContents(marker, card, labels.goToCard) : note && noteContents(marker, note, labels.goToNote);
+    const contents = card
+      ? [...(card.content.cloneNode(true) as DocumentFragment).childNodes, link(marker.href, labels.goToCard)]
+      : note && noteContents(marker, note, labels.goToNote);
     if (!contents) return;
     current = marker;
     open(preview, marker, contents, card ? 'person' : 'note');
@@ -63,20 +64,17 @@ export function initFootnotePreviews(labels: Labels): void {
     cancel();
     hideTimer = window.setTimeout(hide, HIDE_DELAY_MS);
   };
-  const onMouse = (event: PointerEvent, then: () => void) => {
-    lastPointer = event.pointerType;
-    if (event.pointerType === 'mouse') then();
-  };
-
   for (const marker of markers) {
     marker.setAttribute('aria-haspopup', 'true');
-    marker.addEventListener('pointerenter', (event) =>
-      onMouse(event, () => {
-        cancel();
-        showTimer = window.setTimeout(() => show(marker), SHOW_DELAY_MS);
-      }),
-    );
-    marker.addEventListener('pointerleave', (event) => onMouse(event, scheduleHide));
+    marker.addEventListener('pointerenter', (event) => {
+      lastPointer = event.pointerType;
+      if (event.pointerType !== 'mouse') return;
+      cancel();
+      showTimer = window.setTimeout(() => show(marker), SHOW_DELAY_MS);
+    });
+    marker.addEventListener('pointerleave', (event) => {
+      if (event.pointerType === 'mouse') scheduleHide();
+    });
     marker.addEventListener('pointerdown', (event) => (lastPointer = event.pointerType));
     marker.addEventListener('focus', () => {
       // Keyboard focus only; a pointer's focus is handled by hover (mouse) or the tap (touch).
@@ -94,7 +92,9 @@ export function initFootnotePreviews(labels: Labels): void {
     });
   }
   preview.addEventListener('pointerenter', cancel);
-  preview.addEventListener('pointerleave', (event) => onMouse(event, scheduleHide));
+  preview.addEventListener('pointerleave', (event) => {
+    if (event.pointerType === 'mouse') scheduleHide();
+  });
   preview.addEventListener('toggle', (event) => {
     if (event.newState === 'closed') current = undefined;
   });
@@ -159,9 +159,4 @@ function open(preview: HTMLElement, marker: HTMLAnchorElement, contents: Node[],
     preview.showPopover();
   }
   if (!CSS.supports('position-area: top')) placeBeside(preview, marker);
-}
-
-/** A person's card for their preview, and a link to it on the people page. */
-function cardContents(marker: HTMLAnchorElement, card: HTMLTemplateElement, goToCard: string): Node[] {
-  return [...(card.content.cloneNode(true) as DocumentFragment).childNodes, link(marker.href, goToCard)];
 }

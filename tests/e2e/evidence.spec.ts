@@ -22,7 +22,7 @@ test('a footnote preview shows the source and the passage that supports the sent
     const marker = page.locator(`a[data-footnote-ref][href="#${noteId}"]`).first();
     await marker.scrollIntoViewIfNeeded();
     await marker.hover();
-    const preview = page.locator('#footnote-preview');
+    const preview = page.locator('.footnote-preview');
     await expect(preview).toBeVisible();
     await expect(preview.locator('q.evidence')).toHaveText(passage);
     await expect(preview.locator('.citation')).toBeVisible();
