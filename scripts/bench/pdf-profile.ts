@@ -11,7 +11,6 @@
  * pages removed (one `@page part-N` rule per chapter), to see what they cost. CPU seconds are read
  * from /proc, so they mean something on a busy machine where wall time does not.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { chromium, type Page } from 'playwright-core';
 import { PDFDocument } from 'pdf-lib';
 import { extractText, getDocumentProxy } from 'unpdf';
@@ -19,6 +18,7 @@ import { CHROMIUM_ARGS } from '../../src/build/chromium.ts';
 import { startStaticServer } from '../../src/build/static-server.ts';
 import { wholeExplainerFilesIn } from '../../src/build/built-files.ts';
 import { Printer } from '../../src/editions/pdf-printer.ts';
+import { childrenCpu } from './children-cpu.ts';
 import { CHROME_PATH } from './lighthouse.ts';
 
 const [root, mode = 'print'] = process.argv.slice(2);
@@ -27,28 +27,6 @@ const edition = wholeExplainerFilesIn(root)[0];
 if (!edition) throw new Error(`${root} has no one-page edition`);
 const path = `/${edition.replace(/index\.html$/, '')}`;
 
-/** CPU seconds of every process below this one (Chromium's browser, renderers, GPU and utility processes). */
-function childrenCpu(): number {
-  const parent = new Map<number, number>();
-  const cpu = new Map<number, number>();
-  for (const name of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      parent.set(Number(name), Number(fields[1]));
-      cpu.set(Number(name), (Number(fields[11]) + Number(fields[12])) / 100); // utime + stime, in clock ticks of 1/100 s
-    } catch {
-      // Gone between the listing and the read.
-    }
-  }
-  let sum = 0;
-  for (const [pid, seconds] of cpu) {
-    let up = parent.get(pid);
-    while (up !== undefined && up > 1 && up !== process.pid) up = parent.get(up);
-    if (up === process.pid) sum += seconds;
-  }
-  return sum;
-}
 const nodeCpu = () => {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1e6;

@@ -10,39 +10,16 @@
  * which removes the running heads' named pages (one `@page part-N` rule per chapter) for the prints
  * after it. The first print also pays for the first print layout: compare the later ones.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../../src/build/chromium.ts';
 import { startStaticServer } from '../../src/build/static-server.ts';
 import { wholeExplainerFilesIn } from '../../src/build/built-files.ts';
+import { childrenCpu } from './children-cpu.ts';
 import { CHROME_PATH } from './lighthouse.ts';
 
 const [root, ...prints] = process.argv.slice(2);
 const edition = root ? wholeExplainerFilesIn(root)[0] : undefined;
 if (!root || !edition || prints.length === 0) throw new Error('usage: pdf-variants.ts <built site> <tagged,outline | R> …');
-
-/** CPU seconds of every process below this one (Chromium's browser, renderers, GPU and utility processes). */
-function childrenCpu(): number {
-  const parent = new Map<number, number>();
-  const cpu = new Map<number, number>();
-  for (const name of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      parent.set(Number(name), Number(fields[1]));
-      cpu.set(Number(name), (Number(fields[11]) + Number(fields[12])) / 100);
-    } catch {
-      // Gone between the listing and the read.
-    }
-  }
-  let sum = 0;
-  for (const [pid, seconds] of cpu) {
-    let up = parent.get(pid);
-    while (up !== undefined && up > 1 && up !== process.pid) up = parent.get(up);
-    if (up === process.pid) sum += seconds;
-  }
-  return sum;
-}
 
 /** Removes the running heads' named pages from the page's stylesheets; returns how many rules went. */
 function removeRunningHeads(): number {
