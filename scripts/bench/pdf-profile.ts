@@ -18,7 +18,7 @@ import { CHROMIUM_ARGS } from '../../src/build/chromium.ts';
 import { startStaticServer } from '../../src/build/static-server.ts';
 import { wholeExplainerFilesIn } from '../../src/build/built-files.ts';
 import { Printer } from '../../src/editions/pdf-printer.ts';
-import { childrenCpu } from './children-cpu.ts';
+import { childrenCpu, removeRunningHeads } from './print-probes.ts';
 import { CHROME_PATH } from './lighthouse.ts';
 
 const [root, mode = 'print'] = process.argv.slice(2);
@@ -80,19 +80,7 @@ if (mode === 'print') {
     start = mark();
     await print();
     console.log(`page.pdf as it is: ${since(start)}`);
-    const removed = await page.evaluate(() => {
-      let count = 0;
-      for (const sheet of document.styleSheets) {
-        for (let index = sheet.cssRules.length - 1; index >= 0; index--) {
-          const text = sheet.cssRules[index]!.cssText;
-          if (text.startsWith('@page part-') || (text.startsWith('@media print') && text.includes('page: part-'))) {
-            sheet.deleteRule(index);
-            count++;
-          }
-        }
-      }
-      return count;
-    });
+    const removed = await page.evaluate(removeRunningHeads);
     start = mark();
     await print();
     console.log(`page.pdf without the ${removed} running-head rules: ${since(start)}`);

@@ -14,27 +14,12 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../../src/build/chromium.ts';
 import { startStaticServer } from '../../src/build/static-server.ts';
 import { wholeExplainerFilesIn } from '../../src/build/built-files.ts';
-import { childrenCpu } from './children-cpu.ts';
+import { childrenCpu, removeRunningHeads } from './print-probes.ts';
 import { CHROME_PATH } from './lighthouse.ts';
 
 const [root, ...prints] = process.argv.slice(2);
 const edition = root ? wholeExplainerFilesIn(root)[0] : undefined;
 if (!root || !edition || prints.length === 0) throw new Error('usage: pdf-variants.ts <built site> <tagged,outline | R> …');
-
-/** Removes the running heads' named pages from the page's stylesheets; returns how many rules went. */
-function removeRunningHeads(): number {
-  let count = 0;
-  for (const sheet of document.styleSheets) {
-    for (let index = sheet.cssRules.length - 1; index >= 0; index--) {
-      const text = sheet.cssRules[index]!.cssText;
-      if (text.startsWith('@page part-') || (text.startsWith('@media print') && text.includes('page: part-'))) {
-        sheet.deleteRule(index);
-        count++;
-      }
-    }
-  }
-  return count;
-}
 
 const { server, origin } = await startStaticServer({ root, base: '/' });
 const browser = await chromium.launch({ executablePath: CHROME_PATH, args: CHROMIUM_ARGS });

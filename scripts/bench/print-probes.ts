@@ -1,3 +1,4 @@
+/** What the PDF benchmarks measure and change in a print: Chromium's CPU, the running heads' rules. */
 import { readdirSync, readFileSync } from 'node:fs';
 
 /** CPU seconds of every process below this one (Chromium's browser, renderers, GPU and utility processes). */
@@ -21,4 +22,22 @@ export function childrenCpu(): number {
     if (up === process.pid) sum += seconds;
   }
   return sum;
+}
+
+/**
+ * Runs in the page: removes the running heads' named pages (one `@page part-N` rule per chapter, and
+ * the selector naming it) from its stylesheets; returns how many rules went.
+ */
+export function removeRunningHeads(): number {
+  let count = 0;
+  for (const sheet of document.styleSheets) {
+    for (let index = sheet.cssRules.length - 1; index >= 0; index--) {
+      const text = sheet.cssRules[index]!.cssText;
+      if (text.startsWith('@page part-') || (text.startsWith('@media print') && text.includes('page: part-'))) {
+        sheet.deleteRule(index);
+        count++;
+      }
+    }
+  }
+  return count;
 }
