@@ -52,7 +52,9 @@ async function readChapterReports() {
 }
 
 function append<T>(map: Map<string, T[]>, key: string, value: T) {
-  map.set(key, [...(map.get(key) ?? []), value]);
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 /** For each source id, every chapter (and note) that cites it, in reading order. */
@@ -133,5 +135,7 @@ const eventsToldByPart = oncePerBuild(async () => {
 
 /** Words a reader reads in a chapter (prose, quotations, editor's notes, tables; not the notes), as its transform counted them. */
 export async function getChapterWords(chapter: Chapter): Promise<number> {
-  return (await chapterReports()).find(({ place }) => place.chapter.id === chapter.id)?.words ?? 0;
+  return (await wordsByChapter()).get(chapter.id) ?? 0;
 }
+
+const wordsByChapter = oncePerBuild(async () => new Map((await chapterReports()).map(({ place, words }) => [place.chapter.id, words])));
