@@ -1,9 +1,10 @@
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { PDFArray, PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { CHROMIUM_ARGS } from '../build/chromium.ts';
 import { startStaticServer } from '../build/static-server.ts';
 import { pdfText } from './pdf-document.ts';
-import { PDF_PAPER } from './pdf-settings.ts';
+import { joinPrintedParts } from './pdf-join.ts';
+import { PDF_PAPER, PRINT_PART_CHARACTERS } from './pdf-settings.ts';
 
 /** A heading as printed: its level and its text, as the outline should name it. */
 export interface Heading {
@@ -27,27 +28,35 @@ export class Printer {
   /** The local site's root, base path included. */
   private readonly localSite: string;
   private readonly closeServer: () => void;
+  /** Characters of text a part printed on its own may hold (see printInParts). */
+  private readonly partCharacters: number;
 
-  private constructor(browser: Browser, context: BrowserContext, origin: string, base: string, closeServer: () => void) {
+  private constructor(
+    browser: Browser,
+    context: BrowserContext,
+    { origin, base, partCharacters }: { origin: string; base: string; partCharacters: number },
+    closeServer: () => void,
+  ) {
     this.browser = browser;
     this.context = context;
     this.origin = origin;
     this.localSite = `${origin}${base}`;
+    this.partCharacters = partCharacters;
     this.closeServer = closeServer;
   }
 
-  static async start(root: string, base: string, executablePath: string): Promise<Printer> {
+  static async start(root: string, base: string, executablePath: string, partCharacters = PRINT_PART_CHARACTERS): Promise<Printer> {
     const { server, origin } = await startStaticServer({ root, base });
     const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
     const context = await browser.newContext({ javaScriptEnabled: false });
-    return new Printer(browser, context, origin, base, () => server.close());
+    return new Printer(browser, context, { origin, base, partCharacters }, () => server.close());
   }
 
   /**
    * The page at `path` as a PDF, with its links made to work on paper, and its headings as the
-   * outline should name them. Throws if the page did not load whole or tried to go elsewhere.
+   * outline should name them, and in how many parts it was printed (see printInParts). Throws if the page did not load whole or tried to go elsewhere.
    */
-  async print(path: string, site: string): Promise<{ pdf: Uint8Array; headings: Heading[] }> {
+  async print(path: string, site: string): Promise<{ pdf: Uint8Array; headings: Heading[]; parts: number }> {
     const url = `${this.origin}${path}`;
     const page = await this.context.newPage();
     const failures: string[] = [];
@@ -83,7 +92,13 @@ export class Printer {
       await page.waitForTimeout(50);
       if (failures.length > 0) throw new Error(`The PDF edition's page ${url} did not load whole: ${failures.join(', ')}`);
       const headings = await page.evaluate(paperLinks, { site, local: this.localSite });
-      const print = () => page.pdf({ format: PDF_PAPER, printBackground: false, outline: true, tagged: true, preferCSSPageSize: false });
+      // Printed in parts, "Page X of Y" gives as Y the page count of the print before this one.
+      let pages = { written: 0, printed: 0, parts: 1 };
+      const print = async () => {
+        const printed = await printInParts(page, this.partCharacters, pages.printed);
+        pages = { written: pages.printed, printed: printed.pages, parts: printed.parts };
+        return printed.pdf;
+      };
       let pdf = await print();
       // The parts of the edition by their ids: each chapter, and the closing index of sources.
       const chapters = await page.$$eval('[data-chapter], [data-edition-part]', (parts) => parts.map((part) => part.id));
@@ -98,23 +113,7 @@ export class Printer {
           const start = starts[key];
           return index > 0 && start !== undefined && start > 1 && isSpillOver(text[start - 2] ?? '');
         });
-        const marked = await page.evaluate(
-          ({ runOn, chapters }) => {
-            let marks = 0;
-            for (const key of runOn) {
-              for (const chapter of [key, chapters[chapters.indexOf(key) - 1]!]) {
-                const section = document.getElementById(chapter);
-                if (section && !section.hasAttribute('data-run-on')) {
-                  section.setAttribute('data-run-on', '');
-                  marks++;
-                }
-              }
-            }
-            return marks;
-          },
-          { runOn, chapters },
-        );
-        if (marked === 0) break;
+        if ((await page.evaluate(markRunOn, { runOn, chapters })) === 0) break;
         pdf = await print();
       }
       // Page numbers (the contents; the pages that cite a source or name a person): Chromium has no
@@ -129,8 +128,9 @@ export class Printer {
         if (changed === 0) break;
         pdf = await print();
       }
+      if (pages.parts > 1 && pages.written !== pages.printed) pdf = await print();
       if (refused.length > 0 || page.url().split('#')[0] !== url) throw leaving();
-      return { pdf, headings };
+      return { pdf, headings, parts: pages.parts };
     } catch (error) {
       // A navigation that was refused can surface as any error of what came after it ("execution context destroyed").
       if (refused.length > 0) throw leaving();
@@ -144,6 +144,133 @@ export class Printer {
     await this.browser.close();
     this.closeServer();
   }
+}
+
+const PDF_OPTIONS = { format: PDF_PAPER, printBackground: false, outline: true, tagged: true, preferCSSPageSize: false } as const;
+
+/**
+ * The page printed, whole, or in parts where it is long. Chromium's print of one page costs more per
+ * printed page the longer the page (docs/performance.md), so a page holding more than `partCharacters`
+ * characters of text is printed part by part, each time with the rest hidden, and the parts are joined
+ * with their tags, links and outline (pdf-join.ts). A part ends only where a page ends anyway: before a
+ * chapter, or the closing lists, that starts a page of its own. Each part's page numbers continue the
+ * part before's, and "of Y" gives `pageCount`, the count of the last print (the caller prints again if it changed).
+ */
+async function printInParts(
+  page: Page,
+  partCharacters: number,
+  pageCount: number,
+): Promise<{ pdf: Uint8Array; pages: number; parts: number }> {
+  const parts = await page.evaluate(markParts, partCharacters);
+  if (parts === 1) return { pdf: await page.pdf(PDF_OPTIONS), pages: 0, parts };
+  const printed: PDFDocument[] = [];
+  let pages = 0;
+  try {
+    for (let part = 0; part < parts; part++) {
+      await page.evaluate(showPart, { part, firstPage: pages + 1, pageCount });
+      const pdf = await PDFDocument.load(await page.pdf(PDF_OPTIONS), { updateMetadata: false });
+      pages += pdf.getPageCount();
+      printed.push(pdf);
+    }
+  } finally {
+    await page.evaluate(showPart, null);
+  }
+  return { pdf: await joinPrintedParts(printed), pages, parts };
+}
+
+/**
+ * Runs in the page: cuts it into parts of about `limit` characters of text, and marks every element
+ * with its part (`data-print-part`). The page is read as a sequence of blocks, the chapters and closing
+ * lists and whatever stands between them; a new part starts at a chapter or list that starts a page
+ * of its own (not two that run on), once the part before holds `limit` characters. Returns the number of parts.
+ *
+ * The elements that hold the blocks (the body, the article) are split between parts, and each part's
+ * print tags its own copy of them. So that the join can tell those copies apart from the blocks and make
+ * them one again, each such container is given a private-use language subtag (`en-x-c1`), which Chromium
+ * writes into its struct element (/Lang) and the join removes (pdf-join.ts); the elements it holds are
+ * given its language as it was, so no text changes language.
+ */
+function markParts(limit: number): number {
+  const parts = '[data-chapter], [data-edition-part]';
+  const blocks: Element[] = [];
+  const containers: Element[] = [];
+  const visit = (parent: Element) => {
+    for (const child of parent.children) {
+      if (child.matches(parts) || !child.querySelector(parts)) blocks.push(child);
+      else {
+        containers.push(child);
+        visit(child);
+      }
+    }
+  };
+  visit(document.body);
+  let part = 0;
+  let size = 0;
+  let previous: Element | undefined;
+  for (const block of blocks) {
+    if (block.matches(parts)) {
+      const runsOn = previous?.hasAttribute('data-run-on') && block.hasAttribute('data-run-on');
+      if (previous && !runsOn && size >= limit) [part, size] = [part + 1, 0];
+      previous = block;
+    }
+    block.setAttribute('data-print-part', String(part));
+    size += block.textContent?.length ?? 0;
+  }
+  if (part > 0) {
+    const marked = [document.body, ...containers];
+    const children = marked.flatMap((container) => [...container.children].filter((child) => !marked.includes(child)));
+    // Each element's language as the page gives it, read once, before the first marks change it.
+    for (const element of [...marked, ...children]) {
+      if (!element.hasAttribute('data-print-lang'))
+        element.setAttribute('data-print-lang', element.closest('[lang]')?.getAttribute('lang') ?? '');
+    }
+    marked.forEach((container, index) =>
+      container.setAttribute('lang', `${container.getAttribute('data-print-lang') || 'und'}-x-c${index}`),
+    );
+    // What they hold keeps its language: a private-use subtag could change how its lines break.
+    for (const child of children) child.setAttribute('lang', child.getAttribute('data-print-lang')!);
+  }
+  return part + 1;
+}
+
+/**
+ * Runs in the page: shows one part for printing and hides the others, and numbers its pages from
+ * `firstPage` of `pageCount` (print.css reads --print-page-count). A later part's first page is not
+ * the document's: it gets the margin boxes of any page, not those that `@page :first` changes (the
+ * explainer's title, which the title page leaves out). Null shows the page whole again.
+ */
+function showPart(part: { part: number; firstPage: number; pageCount: number } | null): void {
+  // A constructed style sheet: the page's Content-Security-Policy refuses a <style> element it has no hash for.
+  const rules = document.adoptedStyleSheets.filter((sheet) => !(sheet as { printParts?: true }).printParts);
+  if (part) {
+    const anyPage = new Map<string, string>();
+    const firstPage = new Set<string>();
+    const read = (list: CSSRuleList) => {
+      for (const rule of list) {
+        if (rule instanceof CSSPageRule) {
+          // Margin rules (CSSMarginRule: `@top-left { … }`) are the page rule's own rules.
+          for (const margin of (rule as CSSPageRule & { cssRules: CSSRuleList }).cssRules) {
+            const { name, style } = margin as CSSRule & { name: string; style: CSSStyleDeclaration };
+            if (rule.selectorText === '') anyPage.set(name, `${anyPage.get(name) ?? ''} ${style.cssText}`);
+            else if (rule.selectorText === ':first') firstPage.add(name);
+          }
+        } else if (rule instanceof CSSGroupingRule) read(rule.cssRules);
+      }
+    };
+    for (const sheet of document.styleSheets) read(sheet.cssRules);
+    const sheet = Object.assign(new CSSStyleSheet(), { printParts: true });
+    sheet.replaceSync(
+      `[data-print-part]:not([data-print-part="${part.part}"]) { display: none !important; }\n` +
+        `:root { --print-page-count: "${part.pageCount}"; }\n` +
+        (part.part === 0
+          ? ''
+          : `@page :first { counter-increment: page ${part.firstPage}; ` +
+            [...firstPage].map((name) => `@${name} { content: none; ${anyPage.get(name) ?? ''} }`).join(' ') +
+            ' }'),
+    );
+    rules.push(sheet);
+  }
+  document.adoptedStyleSheets = rules;
 }
 
 /**
@@ -174,6 +301,21 @@ function paperLinks({ site, local }: { site: string; local: string }): Heading[]
   return [...document.querySelectorAll<HTMLElement>('h1, h2, h3, h4, h5, h6')]
     .filter((heading) => heading.offsetParent !== null || heading.getClientRects().length > 0)
     .map((heading) => ({ level: Number(heading.tagName[1]), text: (heading.textContent ?? '').replace(/\s+/g, ' ').trim() }));
+}
+
+/** Runs in the page: marks each chapter that runs on, and the one before it (print.css). Returns how many marks are new. */
+function markRunOn({ runOn, chapters }: { runOn: string[]; chapters: string[] }): number {
+  let marks = 0;
+  for (const key of runOn) {
+    for (const chapter of [key, chapters[chapters.indexOf(key) - 1]!]) {
+      const section = document.getElementById(chapter);
+      if (section && !section.hasAttribute('data-run-on')) {
+        section.setAttribute('data-run-on', '');
+        marks++;
+      }
+    }
+  }
+  return marks;
 }
 
 /**

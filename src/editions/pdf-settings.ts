@@ -14,3 +14,11 @@ export const PDF_EDITION_ENABLED = process.env['PDF_EDITION'] !== 'off';
  * margins and measure suit both; a reader printing a page from the browser gets their own paper.
  */
 export const PDF_PAPER: 'A4' | 'Letter' = process.env['PDF_PAPER']?.toLowerCase() === 'letter' ? 'Letter' : 'A4';
+
+/**
+ * Characters of text beyond which the PDF printer prints an edition in parts and joins them
+ * (src/editions/pdf-printer.ts): Chromium's cost per printed page grows with the page's length, so
+ * parts of bounded size keep printing in proportion to the pages. About 80 printed pages; an edition of
+ * a few chapters prints whole. PDF_PART_CHARACTERS says otherwise (the benchmark, the tests).
+ */
+export const PRINT_PART_CHARACTERS = Number(process.env['PDF_PART_CHARACTERS']) || 200_000;
