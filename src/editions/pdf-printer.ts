@@ -95,11 +95,11 @@ export class Printer {
       // Printed in parts, "Page X of Y" gives as Y the page count of the print before this one.
       let pages = { written: 0, printed: 0, parts: 1 };
       const print = async () => {
-        const printed = await printInParts(page, this.partCharacters, pages.printed);
-        pages = { written: pages.printed, printed: printed.pages, parts: printed.parts };
-        return printed.pdf;
+        const print = await printInParts(page, this.partCharacters, pages.printed);
+        pages = { written: pages.printed, printed: print.pages, parts: print.parts.length };
+        return print;
       };
-      let pdf = await print();
+      let printed = await print();
       // The parts of the edition by their ids: each chapter, and the closing index of sources.
       const chapters = await page.$$eval('[data-chapter], [data-edition-part]', (parts) => parts.map((part) => part.id));
       // Each chapter starts a page of its own (a named page, for its running head). Where that would
@@ -107,14 +107,14 @@ export class Printer {
       // run on instead: both lose their page name (and so their own running head) and the second
       // starts under the first's notes. The pages are read from the printed file, and it is printed again.
       for (let round = 0; chapters.length > 1 && round < 2; round++) {
-        const starts = await pagesOf(pdf, chapters);
-        const text = await pdfText(pdf);
+        const starts = await printed.pagesOf(chapters);
+        const text = await printed.text();
         const runOn = chapters.filter((key, index) => {
           const start = starts[key];
           return index > 0 && start !== undefined && start > 1 && isSpillOver(text[start - 2] ?? '');
         });
         if ((await page.evaluate(markRunOn, { runOn, chapters })) === 0) break;
-        pdf = await print();
+        printed = await print();
       }
       // Page numbers (the contents; the pages that cite a source or name a person): Chromium has no
       // target-counter(), so the pages are read from the printed file's destinations, written in, and the
@@ -124,11 +124,12 @@ export class Printer {
       for (let round = 0; round < 3; round++) {
         const ids = await page.$$eval('[data-page-of]', (links) => [...new Set(links.map((link) => link.getAttribute('data-page-of')!))]);
         if (ids.length === 0) break;
-        const changed = await page.evaluate(writePageNumbers, await pagesOf(pdf, ids));
+        const changed = await page.evaluate(writePageNumbers, await printed.pagesOf(ids));
         if (changed === 0) break;
-        pdf = await print();
+        printed = await print();
       }
-      if (pages.parts > 1 && pages.written !== pages.printed) pdf = await print();
+      if (pages.parts > 1 && pages.written !== pages.printed) printed = await print();
+      const pdf = await printed.joined();
       if (refused.length > 0 || page.url().split('#')[0] !== url) throw leaving();
       return { pdf, headings, parts: pages.parts };
     } catch (error) {
@@ -151,31 +152,80 @@ const PDF_OPTIONS = { format: PDF_PAPER, printBackground: false, outline: true, 
 /**
  * The page printed, whole, or in parts where it is long. Chromium's print of one page costs more per
  * printed page the longer the page (docs/performance.md), so a page holding more than `partCharacters`
- * characters of text is printed part by part, each time with the rest hidden, and the parts are joined
- * with their tags, links and outline (pdf-join.ts). A part ends only where a page ends anyway: before a
+ * characters of text is printed part by part, each time with the rest hidden; the parts of the print
+ * that is kept are joined with their tags, links and outline (Printed, pdf-join.ts). A part ends only where a page ends anyway: before a
  * chapter, or the closing lists, that starts a page of its own. Each part's page numbers continue the
  * part before's, and "of Y" gives `pageCount`, the count of the last print (the caller prints again if it changed).
  */
-async function printInParts(
-  page: Page,
-  partCharacters: number,
-  pageCount: number,
-): Promise<{ pdf: Uint8Array; pages: number; parts: number }> {
+async function printInParts(page: Page, partCharacters: number, pageCount: number): Promise<Printed> {
   const parts = await page.evaluate(markParts, partCharacters);
-  if (parts === 1) return { pdf: await page.pdf(PDF_OPTIONS), pages: 0, parts };
-  const printed: PDFDocument[] = [];
-  let pages = 0;
+  if (parts === 1) return new Printed([await page.pdf(PDF_OPTIONS)]);
+  const printed = new Printed([]);
   try {
     for (let part = 0; part < parts; part++) {
-      await page.evaluate(showPart, { part, firstPage: pages + 1, pageCount });
-      const pdf = await PDFDocument.load(await page.pdf(PDF_OPTIONS), { updateMetadata: false });
-      pages += pdf.getPageCount();
-      printed.push(pdf);
+      await page.evaluate(showPart, { part, firstPage: printed.pages + 1, pageCount });
+      await printed.add(await page.pdf(PDF_OPTIONS));
     }
   } finally {
     await page.evaluate(showPart, null);
   }
-  return { pdf: await joinPrintedParts(printed), pages, parts };
+  return printed;
+}
+
+/**
+ * One print of the page, as the parts Chromium printed. Between rounds of printing only the pages'
+ * text and where elements start are read, and those come from the parts themselves (each part's pages
+ * follow the part before's), so the parts are joined once, for the print that is kept.
+ */
+class Printed {
+  readonly parts: Uint8Array[];
+  /** Each part read by pdf-lib, once, when first needed. */
+  private readonly documents: PDFDocument[] = [];
+  /** The pages printed so far, counted as parts are added. */
+  pages = 0;
+
+  constructor(parts: Uint8Array[]) {
+    this.parts = parts;
+  }
+
+  async add(part: Uint8Array): Promise<void> {
+    this.parts.push(part);
+    this.pages += (await this.document(this.parts.length - 1)).getPageCount();
+  }
+
+  private async document(index: number): Promise<PDFDocument> {
+    return (this.documents[index] ??= await PDFDocument.load(this.parts[index]!, { updateMetadata: false }));
+  }
+
+  /** The text of each page, in order. */
+  async text(): Promise<string[]> {
+    const pages: string[] = [];
+    for (const part of this.parts) pages.push(...(await pdfText(part)));
+    return pages;
+  }
+
+  /** The page (from 1) on which each element starts, by id, from the parts' named destinations. */
+  async pagesOf(ids: string[]): Promise<Record<string, number>> {
+    const pages: Record<string, number> = {};
+    let before = 0;
+    for (const index of this.parts.keys()) {
+      const pdf = await this.document(index);
+      const dests = pdf.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
+      const pageOf = new Map(pdf.getPages().map((page, number) => [page.ref.toString(), before + number + 1]));
+      for (const id of ids) {
+        const number = pageOf.get(dests?.lookupMaybe(PDFName.of(id), PDFArray)?.get(0).toString() ?? '');
+        if (number && pages[id] === undefined) pages[id] = number;
+      }
+      before += pdf.getPageCount();
+    }
+    return pages;
+  }
+
+  /** The PDF: the print, or its parts joined into one with their tags, links and outline (pdf-join.ts). */
+  async joined(): Promise<Uint8Array> {
+    if (this.parts.length === 1) return this.parts[0]!;
+    return joinPrintedParts(await Promise.all(this.parts.map((_, index) => this.document(index))));
+  }
 }
 
 /**
@@ -352,20 +402,6 @@ function writePageNumbers(pages: Record<string, number>): number {
     if (given.size === 0) list.remove();
   }
   return changes;
-}
-
-/** The page (from 1) on which each element starts, by id, from the PDF's named destinations. */
-async function pagesOf(bytes: Uint8Array, ids: string[]): Promise<Record<string, number>> {
-  const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
-  const dests = pdf.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
-  const pageOf = new Map(pdf.getPages().map((page, index) => [page.ref.toString(), index + 1]));
-  const pages: Record<string, number> = {};
-  for (const id of ids) {
-    const dest = dests?.lookupMaybe(PDFName.of(id), PDFArray);
-    const number = dest && pageOf.get(dest.get(0).toString());
-    if (number) pages[id] = number;
-  }
-  return pages;
 }
 
 /**
