@@ -285,37 +285,40 @@ function markParts(limit: number): number {
 
 /**
  * Runs in the page: shows one part for printing and hides the others, and numbers its pages from
- * `firstPage` of `pageCount` (print.css reads --print-page-count). A later part's first page is not
- * the document's: it gets the margin boxes of any page, not those that `@page :first` changes (the
- * explainer's title, which the title page leaves out). Null shows the page whole again.
+ * `firstPage` of `pageCount`: every margin box that gives `counter(pages)` (print.css: "Page X of Y")
+ * gives `pageCount` instead. A later part's first page is not the document's: it gets the margin
+ * boxes of any page, not those that `@page :first` changes (the explainer's title, which the title
+ * page leaves out). The rules are read from the page's own style sheets, so print.css stays the one
+ * place they are written. Null shows the page whole again.
  */
 function showPart(part: { part: number; firstPage: number; pageCount: number } | null): void {
   // A constructed style sheet: the page's Content-Security-Policy refuses a <style> element it has no hash for.
   const rules = document.adoptedStyleSheets.filter((sheet) => !(sheet as { printParts?: true }).printParts);
   if (part) {
-    const anyPage = new Map<string, string>();
-    const firstPage = new Set<string>();
+    const margins: { page: string; name: string; css: string }[] = [];
     const read = (list: CSSRuleList) => {
       for (const rule of list) {
         if (rule instanceof CSSPageRule) {
           // Margin rules (CSSMarginRule: `@top-left { … }`) are the page rule's own rules.
           for (const margin of (rule as CSSPageRule & { cssRules: CSSRuleList }).cssRules) {
             const { name, style } = margin as CSSRule & { name: string; style: CSSStyleDeclaration };
-            if (rule.selectorText === '') anyPage.set(name, `${anyPage.get(name) ?? ''} ${style.cssText}`);
-            else if (rule.selectorText === ':first') firstPage.add(name);
+            margins.push({ page: rule.selectorText, name, css: style.cssText.replaceAll('counter(pages)', `"${part.pageCount}"`) });
           }
         } else if (rule instanceof CSSGroupingRule) read(rule.cssRules);
       }
     };
     for (const sheet of document.styleSheets) read(sheet.cssRules);
+    const counted = margins.filter(({ css }) => css.includes(`"${part.pageCount}"`));
+    const anyPage = (name: string) => margins.filter((margin) => margin.page === '' && margin.name === name).map(({ css }) => css);
+    const firstPage = new Set(margins.filter(({ page }) => page === ':first').map(({ name }) => name));
     const sheet = Object.assign(new CSSStyleSheet(), { printParts: true });
     sheet.replaceSync(
       `[data-print-part]:not([data-print-part="${part.part}"]) { display: none !important; }\n` +
-        `:root { --print-page-count: "${part.pageCount}"; }\n` +
+        counted.map(({ page, name, css }) => `@page ${page} { @${name} { ${css} } }`).join('\n') +
         (part.part === 0
           ? ''
-          : `@page :first { counter-increment: page ${part.firstPage}; ` +
-            [...firstPage].map((name) => `@${name} { content: none; ${anyPage.get(name) ?? ''} }`).join(' ') +
+          : `\n@page :first { counter-increment: page ${part.firstPage}; ` +
+            [...firstPage].map((name) => `@${name} { content: none; ${anyPage(name).join(' ')} }`).join(' ') +
             ' }'),
     );
     rules.push(sheet);

@@ -72,7 +72,7 @@ function scratchEdition(chapters: number): string {
 }
 
 const EDITION_CSS = `
-  @page { size: A4; margin: 20mm; @bottom-right { content: 'Page ' counter(page) ' of ' var(--print-page-count, counter(pages)); } @top-left { content: 'The edition'; } }
+  @page { size: A4; margin: 20mm; @bottom-right { content: 'Page ' counter(page) ' of ' counter(pages); } @top-left { content: 'The edition'; } }
   @page :first { @top-left { content: none; } }
   .chapter, .closing { break-before: page; }
   body { font: 12pt/1.4 serif; }`;
