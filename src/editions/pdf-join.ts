@@ -74,10 +74,11 @@ export async function joinPrintedParts(parts: PDFDocument[]): Promise<Uint8Array
       });
       graft(joined.context, { dict: document, ref: documentRef }, kids, replaced);
       const tree = root.lookupMaybe(PDFName.of('ParentTree'), PDFDict);
-      for (const [key, value] of numberTreeEntries(tree)) parentTree.push(PDFNumber.of(key + offset), copier.copy(value));
+      for (const [key, value] of treeEntries(tree, 'Nums', numberKey)) parentTree.push(PDFNumber.of(key + offset), copier.copy(value));
       // (Elements made one are replaced in the parent tree at the end, once every part is in.)
       nextKey = offset + (root.lookupMaybe(PDFName.of('ParentTreeNextKey'), PDFNumber)?.asNumber() ?? 0);
-      for (const [name, value] of nameTreeEntries(root.lookupMaybe(PDFName.of('IDTree'), PDFDict))) ids.push([name, copier.copy(value)]);
+      for (const [name, value] of treeEntries(root.lookupMaybe(PDFName.of('IDTree'), PDFDict), 'Names', nameKey))
+        ids.push([name, copier.copy(value)]);
     }
     const partDests = part.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
     for (const [name, dest] of partDests?.entries() ?? []) {
@@ -188,35 +189,30 @@ function kidsOf(k: PDFObject | undefined): PDFObject[] {
   return k ? [k] : [];
 }
 
-/** The entries of a number tree (`/Nums`, or `/Kids` of nodes that hold them), in order. */
-function numberTreeEntries(node: PDFDict | undefined): [number, PDFObject][] {
+/**
+ * The entries of a number tree (`/Nums`) or a name tree (`/Names`), in order: the leaf's pairs, then
+ * those of the nodes under `/Kids`. Each key is read by `key`; a pair whose key it cannot read is skipped.
+ */
+function treeEntries<Key>(
+  node: PDFDict | undefined,
+  leaf: 'Nums' | 'Names',
+  key: (object: PDFObject) => Key | undefined,
+): [Key, PDFObject][] {
   if (!node) return [];
-  const nums = node.lookupMaybe(PDFName.of('Nums'), PDFArray)?.asArray() ?? [];
-  const entries: [number, PDFObject][] = [];
-  for (let index = 0; index + 1 < nums.length; index += 2) {
-    const key = nums[index];
-    if (key instanceof PDFNumber) entries.push([key.asNumber(), nums[index + 1]!]);
+  const pairs = node.lookupMaybe(PDFName.of(leaf), PDFArray)?.asArray() ?? [];
+  const entries: [Key, PDFObject][] = [];
+  for (let index = 0; index + 1 < pairs.length; index += 2) {
+    const read = key(pairs[index]!);
+    if (read !== undefined) entries.push([read, pairs[index + 1]!]);
   }
   for (const kid of node.lookupMaybe(PDFName.of('Kids'), PDFArray)?.asArray() ?? []) {
-    entries.push(...numberTreeEntries(node.context.lookup(kid) as PDFDict));
+    entries.push(...treeEntries(node.context.lookup(kid) as PDFDict, leaf, key));
   }
   return entries;
 }
 
-/** The entries of a name tree (`/Names`, or `/Kids` of nodes that hold them), in order. */
-function nameTreeEntries(node: PDFDict | undefined): [string, PDFObject][] {
-  if (!node) return [];
-  const names = node.lookupMaybe(PDFName.of('Names'), PDFArray)?.asArray() ?? [];
-  const entries: [string, PDFObject][] = [];
-  for (let index = 0; index + 1 < names.length; index += 2) {
-    const name = names[index];
-    if (name instanceof PDFString || name instanceof PDFHexString) entries.push([name.decodeText(), names[index + 1]!]);
-  }
-  for (const kid of node.lookupMaybe(PDFName.of('Kids'), PDFArray)?.asArray() ?? []) {
-    entries.push(...nameTreeEntries(node.context.lookup(kid) as PDFDict));
-  }
-  return entries;
-}
+const numberKey = (object: PDFObject) => (object instanceof PDFNumber ? object.asNumber() : undefined);
+const nameKey = (object: PDFObject) => (object instanceof PDFString || object instanceof PDFHexString ? object.decodeText() : undefined);
 
 /** An outline entry as copied into the joined document, with the level of the heading it leads to. */
 interface OutlineEntry {
