@@ -26,9 +26,10 @@ export default defineConfig({
     contentCheck(),
     socialImages(),
     mdx(),
-    // Before the search index starts reading the pages: it rewrites each page's <head>.
-    securityHeaders(),
+    // Pagefind reads the pages in a process of its own while the others work: the CSP's move
+    // rewrites each page's <head> as it reads them, one whole file at a time.
     search.start,
+    securityHeaders(),
     sitemap({ filter: inSitemap }),
     citationFiles(),
     pdfEdition(),

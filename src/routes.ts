@@ -68,9 +68,12 @@ export function pdfPath(explainerId: string): string {
   return `${explainerId}/${explainerId}.pdf`;
 }
 
+/** The folder that holds the chapters' page histories. */
+export const HISTORY_FOLDER = 'history';
+
 /** A chapter's page history: `history/<explainer>/` for the overview, `history/<explainer>/<chapter>/` for a part. */
 export function historyPath(chapter: RoutedChapter): string {
-  return `history/${chapterPath(chapter)}`;
+  return `${HISTORY_FOLDER}/${chapterPath(chapter)}`;
 }
 
 /**
@@ -83,7 +86,7 @@ export function historyPathOfFile(file: string, explainersDir: string): string |
   const match = /^([a-z0-9-]+)\/([a-z0-9-]+)\.mdx$/.exec(file.slice(prefix.length));
   if (!match) return undefined;
   const [, explainer, chapter] = match;
-  return chapter === 'index' ? `history/${explainer}/` : `history/${explainer}/${chapter}/`;
+  return chapter === 'index' ? `${HISTORY_FOLDER}/${explainer}/` : `${HISTORY_FOLDER}/${explainer}/${chapter}/`;
 }
 
 // ——— Places inside a chapter ———
@@ -161,7 +164,7 @@ export const POLICY_SECTIONS = {
  */
 export function inSitemap(pageUrl: string): boolean {
   const base = SITE.base.replace(/\/?$/, '/');
-  return !new URL(pageUrl).pathname.slice(base.length).startsWith('history/');
+  return !new URL(pageUrl).pathname.slice(base.length).startsWith(`${HISTORY_FOLDER}/`);
 }
 
 // ——— Files made for a page ———

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'parse5';
 import { htmlFilesIn } from './built-files.ts';
@@ -24,13 +24,23 @@ export function deliverContentSecurityPolicy(root: string): number {
     const moved = cspFirst(html);
     if (moved === undefined) continue;
     policies.push(moved.policy);
-    if (moved.html !== html) writeFileSync(path, moved.html);
+    if (moved.html !== html) replaceFile(path, moved.html);
   }
   if (policies.length > 0) {
     const headers = join(root, '_headers');
     writeFileSync(headers, withPolicy(readFileSync(headers, 'utf8'), mergePolicies(policies)));
   }
   return policies.length;
+}
+
+/**
+ * Writes the file's new text beside it and puts it in its place in one step: the search index reads
+ * the pages at the same time (src/integrations/search-index.ts), and must never see one half written.
+ */
+function replaceFile(path: string, text: string): void {
+  const written = `${path}.csp-first`;
+  writeFileSync(written, text);
+  renameSync(written, path);
 }
 
 const isMeta = (element: Element, name: string) => element.tagName === 'meta' && attribute(element, name) !== undefined;

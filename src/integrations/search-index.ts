@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { writeSearchIndex } from '../build/search-index.ts';
+import { startSearchIndex } from '../build/search-index.ts';
 
 /**
  * Builds the Pagefind search index over the finished site. Only content marked
@@ -10,8 +10,9 @@ import { writeSearchIndex } from '../build/search-index.ts';
  * Two integrations: `start` begins indexing when the build is done (Astro has written every page
  * and tidied the output folder), and `finish`, listed after the integrations that write other files
  * (the citation downloads, the sitemap, the PDF edition), waits for it. Pagefind is a process of its
- * own, so it reads and writes the index (4 s at 1,000 chapters) while they work. None of them
- * changes a page.
+ * own, so it reads and writes the index (4 s at 1,000 chapters) while they work. The only one that
+ * changes pages, the CSP's move (security-headers), replaces each file whole, in one step, and
+ * changes nothing that is indexed.
  */
 export function searchIndex(): { start: AstroIntegration; finish: AstroIntegration } {
   let indexing: Promise<number> | undefined;
@@ -19,9 +20,8 @@ export function searchIndex(): { start: AstroIntegration; finish: AstroIntegrati
     start: {
       name: 'search-index',
       hooks: {
-        'astro:build:done': ({ dir }) => {
-          indexing = writeSearchIndex(fileURLToPath(dir));
-          indexing.catch(() => undefined); // its error is thrown by `finish`
+        'astro:build:done': async ({ dir }) => {
+          indexing = (await startSearchIndex(fileURLToPath(dir))).written;
         },
       },
     },
