@@ -133,10 +133,14 @@ try {
     const kinds = Object.entries(byKind)
       .map(([kind, size]) => `${kind} ${kb(size)}`)
       .join(', ');
+    // The target is the bodies' weight, gzip (as the budgets count it). Headers are given apart: the
+    // local server speaks HTTP/1.1, which repeats every header in full, where hosts' HTTP/2 and 3
+    // compress a header already sent (HPACK, QPACK) to a few bytes.
+    const bodies = bytes - headers;
     console.log(
-      `\nFirst view of a chapter in Chromium (${path}, empty cache, gzip): ${kb(bytes)} KB in ${requests} requests, ` +
-        `${kb(headers)} KB of it response headers ` +
-        `(${kinds}; target: 40 KB or less${bytes > 40 * 1024 ? ': OVER' : ''}).`,
+      `\nFirst view of a chapter in Chromium (${path}, empty cache, gzip): ${kb(bodies)} KB of bodies in ${requests} requests ` +
+        `(target: 40 KB or less${bodies > 40 * 1024 ? ': OVER' : ''}), and ${kb(headers)} KB of response headers over HTTP/1.1 ` +
+        `(by kind, with headers: ${kinds}).`,
     );
   }
 

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHROME_PATH } from './lighthouse.ts';
 import { median } from './table.ts';
@@ -43,6 +43,12 @@ export interface BuildFigures {
   timedOut: boolean;
   /** Seconds the PDF edition took, from its log line (0 when there is none, or it was skipped). */
   pdfSeconds: number;
+  /**
+   * The largest resident set of any one Chromium process the build started (its renderer, which
+   * lays out and prints the editions), polled every half second from /proc; 0 where none ran or
+   * there is no /proc.
+   */
+  chromiumPeakMb: number;
 }
 
 /** Astro's log line per generated file, "├─ /people/index.html (+15ms)", as [path, seconds] pairs. */
@@ -119,9 +125,13 @@ function timedBuild(project: string, remove: string[], env: Record<string, strin
         }
       }, 100);
 
+  let chromiumKb = 0;
+  const chromiumPoll = setInterval(() => (chromiumKb = Math.max(chromiumKb, largestChromiumKb(child.pid!))), 500);
+
   return new Promise((resolve, reject) => {
     child.on('close', (code) => {
       clearInterval(poll);
+      clearInterval(chromiumPoll);
       clearTimeout(timer);
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
@@ -142,11 +152,37 @@ function timedBuild(project: string, remove: string[], env: Record<string, strin
         pages: Number(/(\d+) page\(s\) built/.exec(log)?.[1] ?? htmlRoutes),
         phases: phasesOf(log, seconds),
         pdfSeconds: Number(/PDF editions written in (\d+) ms/.exec(log)?.[1] ?? 0) / 1000,
+        chromiumPeakMb: chromiumKb / 1024,
         log,
         timedOut,
       });
     });
   });
+}
+
+/** The resident set (kB) of the largest Chromium process in the process group `group`, from /proc (0 without it). */
+function largestChromiumKb(group: number): number {
+  let largest = 0;
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return 0;
+  }
+  for (const pid of pids) {
+    try {
+      // /proc/<pid>/stat: pid (comm) state ppid pgrp …; comm may hold spaces, so read after its ")".
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const pgrp = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
+      if (pgrp !== group || !/chrom/i.test(comm)) continue;
+      const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+      largest = Math.max(largest, rss);
+    } catch {
+      // Gone between the listing and the read.
+    }
+  }
+  return largest;
 }
 
 /** "975ms", "1.86s", "2m 18s" → seconds. */

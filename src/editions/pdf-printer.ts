@@ -54,13 +54,77 @@ export class Printer {
 
   /**
    * The page at `path` as a PDF, with its links made to work on paper, and its headings as the
-   * outline should name them, and in how many parts it was printed (see printInParts). Throws if the page did not load whole or tried to go elsewhere.
+   * outline should name them, and in how many parts it was printed (see printInParts). Throws if the
+   * page did not load whole or tried to go elsewhere.
+   *
+   * What a print decides is written into the page and it is printed again, until a print agrees
+   * with what was written in (at most MAX_PRINTS prints):
+   *
+   * - Run-on chapters. Each chapter starts a page of its own (a named page, for its running head).
+   *   Where that would leave the page before it holding a few lines of the last chapter's notes, the
+   *   two chapters run on instead: both lose their page name (and so their own running head) and the
+   *   second starts under the first's notes. Decided from the first two prints only, so that a chapter
+   *   that runs on cannot make another stop running on, and back.
+   * - Page numbers (the contents; the pages that cite a source or name a person): Chromium has no
+   *   target-counter(), so the pages are read from the printed file's destinations. The contents'
+   *   numbers sit in space it already keeps; the lists of people and sources come after every place
+   *   they refer to, so their numbers move only what follows them.
+   * - Printed in parts, "Page X of Y" gives as Y the page count of the print before.
+   *
+   * All three are settled in the same rounds, each round writing in the whole of what is decided so
+   * far (writing it again changes nothing), so nothing a print got wrong stays in the page: a page
+   * reference hidden as a repeat under last round's numbers shows again if it no longer is one.
    */
   async print(path: string, site: string): Promise<{ pdf: Uint8Array; headings: Heading[]; parts: number }> {
     const url = `${this.origin}${path}`;
+    const refused: string[] = [];
+    const leaving = () =>
+      new Error(
+        `The PDF edition's page ${url} tried to leave for ${[...new Set(refused)].join(', ')}; ` +
+          'the printer refuses to print anything but the page it was asked for. Look for a <meta http-equiv="refresh">, ' +
+          'a script or a form in the explainer.',
+      );
+    let page: Page | undefined;
+    try {
+      let written: Written = { runOn: [], pages: undefined, pageCount: 0 };
+      page = await this.open(url, refused);
+      await page.evaluate(paperLinks, { site, local: this.localSite });
+      const headings = await page.evaluate(headingsOf);
+      // The parts of the edition by their ids (each chapter, and the closing index of sources), and the elements whose pages are given.
+      const chapters = await page.$$eval('[data-chapter], [data-edition-part]', (parts) => parts.map((part) => part.id));
+      const ids = await page.$$eval('[data-page-of]', (links) => [...new Set(links.map((link) => link.getAttribute('data-page-of')!))]);
+      for (let round = 1; ; round++) {
+        await page.evaluate(markRunOn, { runOn: written.runOn, chapters });
+        if (written.pages) await page.evaluate(writePageNumbers, written.pages);
+        const printed = await printInParts(page, this.partCharacters, written.pageCount);
+        const found: Written = {
+          runOn: round <= 2 ? [...new Set([...written.runOn, ...(await runOnChapters(printed, chapters))])] : written.runOn,
+          pages: ids.length > 0 ? await printed.pagesOf(ids) : undefined,
+          pageCount: printed.parts.length > 1 ? printed.pages : 0,
+        };
+        if (round === MAX_PRINTS || agrees(found, written)) {
+          const pdf = await printed.joined();
+          if (refused.length > 0 || page.url().split('#')[0] !== url) throw leaving();
+          return { pdf, headings, parts: printed.parts.length };
+        }
+        written = found;
+      }
+    } catch (error) {
+      // A navigation that was refused can surface as any error of what came after it ("execution context destroyed").
+      if (refused.length > 0) throw leaving();
+      throw error;
+    } finally {
+      await page?.close();
+    }
+  }
+
+  /**
+   * A new page with `url` loaded for print, its fonts ready. Any request outside the local site is
+   * refused, and any navigation after the first is refused and recorded in `refused`.
+   */
+  private async open(url: string, refused: string[]): Promise<Page> {
     const page = await this.context.newPage();
     const failures: string[] = [];
-    const refused: string[] = [];
     let navigations = 0;
     await page.route('**/*', (route) => {
       const request = route.request();
@@ -78,66 +142,19 @@ export class Printer {
     page.on('framenavigated', (frame) => {
       if (frame === page.mainFrame() && frame.url().split('#')[0] !== url) refused.push(frame.url());
     });
-    const leaving = () =>
-      new Error(
-        `The PDF edition's page ${url} tried to leave for ${[...new Set(refused)].join(', ')}; ` +
-          'the printer refuses to print anything but the page it was asked for. Look for a <meta http-equiv="refresh">, ' +
-          'a script or a form in the explainer.',
-      );
     try {
+      // Loaded for the screen, then switched to print: elements that Chromium first lays out for print
+      // get a link annotation per box in the PDF (three for a note marker) instead of one.
       await page.goto(url, { waitUntil: 'load' });
       await page.emulateMedia({ media: 'print' });
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
       // A refresh with a delay of zero fires at once; give any that are due a moment to try.
       await page.waitForTimeout(50);
       if (failures.length > 0) throw new Error(`The PDF edition's page ${url} did not load whole: ${failures.join(', ')}`);
-      const headings = await page.evaluate(paperLinks, { site, local: this.localSite });
-      // Printed in parts, "Page X of Y" gives as Y the page count of the print before this one.
-      let pages = { written: 0, printed: 0, parts: 1 };
-      const print = async () => {
-        const print = await printInParts(page, this.partCharacters, pages.printed);
-        pages = { written: pages.printed, printed: print.pages, parts: print.parts.length };
-        return print;
-      };
-      let printed = await print();
-      // The parts of the edition by their ids: each chapter, and the closing index of sources.
-      const chapters = await page.$$eval('[data-chapter], [data-edition-part]', (parts) => parts.map((part) => part.id));
-      // Each chapter starts a page of its own (a named page, for its running head). Where that would
-      // leave the page before it holding a few lines of the last chapter's notes, the two chapters
-      // run on instead: both lose their page name (and so their own running head) and the second
-      // starts under the first's notes. The pages are read from the printed file, and it is printed again.
-      for (let round = 0; chapters.length > 1 && round < 2; round++) {
-        const starts = await printed.pagesOf(chapters);
-        const text = await printed.text();
-        const runOn = chapters.filter((key, index) => {
-          const start = starts[key];
-          return index > 0 && start !== undefined && start > 1 && isSpillOver(text[start - 2] ?? '');
-        });
-        if ((await page.evaluate(markRunOn, { runOn, chapters })) === 0) break;
-        printed = await print();
-      }
-      // Page numbers (the contents; the pages that cite a source or name a person): Chromium has no
-      // target-counter(), so the pages are read from the printed file's destinations, written in, and the
-      // page printed again. The contents' numbers sit in space it already keeps; the lists of people
-      // and sources come after every place they refer to, so their numbers move only what follows
-      // them, which a further round catches.
-      for (let round = 0; round < 3; round++) {
-        const ids = await page.$$eval('[data-page-of]', (links) => [...new Set(links.map((link) => link.getAttribute('data-page-of')!))]);
-        if (ids.length === 0) break;
-        const changed = await page.evaluate(writePageNumbers, await printed.pagesOf(ids));
-        if (changed === 0) break;
-        printed = await print();
-      }
-      if (pages.parts > 1 && pages.written !== pages.printed) printed = await print();
-      const pdf = await printed.joined();
-      if (refused.length > 0 || page.url().split('#')[0] !== url) throw leaving();
-      return { pdf, headings, parts: pages.parts };
+      return page;
     } catch (error) {
-      // A navigation that was refused can surface as any error of what came after it ("execution context destroyed").
-      if (refused.length > 0) throw leaving();
-      throw error;
-    } finally {
       await page.close();
+      throw error;
     }
   }
 
@@ -145,6 +162,38 @@ export class Printer {
     await this.browser.close();
     this.closeServer();
   }
+}
+
+/** The most times an edition is printed while what is written into it settles (Printer.print). */
+const MAX_PRINTS = 6;
+
+/** What the printer writes into the page before a print: run-on chapters, page numbers by id, and "of Y" for a print in parts (0: none). */
+interface Written {
+  runOn: string[];
+  pages: Record<string, number> | undefined;
+  pageCount: number;
+}
+
+/** Whether a print found what was written into it: nothing more runs on, every page number holds, and so does "of Y". */
+function agrees(found: Written, written: Written): boolean {
+  const samePages = (a = {} as Record<string, number>, b = {} as Record<string, number>) =>
+    Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([id, page]) => b[id] === page);
+  return (
+    found.runOn.length === written.runOn.length &&
+    (found.pages === undefined || (written.pages !== undefined && samePages(found.pages, written.pages))) &&
+    found.pageCount === written.pageCount
+  );
+}
+
+/** The chapters (after the first) whose page before holds only a few lines, of the chapter before's notes (isSpillOver). */
+async function runOnChapters(printed: Printed, chapters: string[]): Promise<string[]> {
+  if (chapters.length < 2) return [];
+  const starts = await printed.pagesOf(chapters);
+  const text = await printed.text();
+  return chapters.filter((key, index) => {
+    const start = starts[key];
+    return index > 0 && start !== undefined && start > 1 && isSpillOver(text[start - 2] ?? '');
+  });
 }
 
 const PDF_OPTIONS = { format: PDF_PAPER, printBackground: false, outline: true, tagged: true, preferCSSPageSize: false } as const;
@@ -155,7 +204,7 @@ const PDF_OPTIONS = { format: PDF_PAPER, printBackground: false, outline: true, 
  * characters of text is printed part by part, each time with the rest hidden; the parts of the print
  * that is kept are joined with their tags, links and outline (Printed, pdf-join.ts). A part ends only where a page ends anyway: before a
  * chapter, or the closing lists, that starts a page of its own. Each part's page numbers continue the
- * part before's, and "of Y" gives `pageCount`, the count of the last print (the caller prints again if it changed).
+ * part before's, and "of Y" gives `pageCount`, the count of the last print (Printer.print prints again if it changed).
  */
 async function printInParts(page: Page, partCharacters: number, pageCount: number): Promise<Printed> {
   const parts = await page.evaluate(markParts, partCharacters);
@@ -331,10 +380,9 @@ function showPart(part: { part: number; firstPage: number; pageCount: number } |
  * within the page stays a link within the page (Chromium makes it a link to a destination in the
  * PDF); a link to another page of the local site leads to the same page on the published site
  * (`site`), never to the build's local server, and is marked `site-link` so that print.css does not
- * print its address after it as it does for other sites' links (a name is not followed by a URL). Returns the headings in order, with their text as
- * written (Chromium's outline joins the lines of a wrapped heading without a space).
+ * print its address after it as it does for other sites' links (a name is not followed by a URL).
  */
-function paperLinks({ site, local }: { site: string; local: string }): Heading[] {
+function paperLinks({ site, local }: { site: string; local: string }): void {
   // Printed here, the page gets page numbers: print.css shows the page references instead of note numbers.
   document.documentElement.setAttribute('data-paged', '');
   const here = location.href.split('#')[0];
@@ -351,60 +399,54 @@ function paperLinks({ site, local }: { site: string; local: string }): Heading[]
       link.classList.add('site-link');
     }
   }
+}
+
+/**
+ * Runs in the page: its headings in order, as printed, with their text as written (Chromium's
+ * outline joins the lines of a wrapped heading without a space).
+ */
+function headingsOf(): Heading[] {
   return [...document.querySelectorAll<HTMLElement>('h1, h2, h3, h4, h5, h6')]
     .filter((heading) => heading.offsetParent !== null || heading.getClientRects().length > 0)
     .map((heading) => ({ level: Number(heading.tagName[1]), text: (heading.textContent ?? '').replace(/\s+/g, ' ').trim() }));
 }
 
-/** Runs in the page: marks each chapter that runs on, and the one before it (print.css). Returns how many marks are new. */
-function markRunOn({ runOn, chapters }: { runOn: string[]; chapters: string[] }): number {
-  let marks = 0;
+/** Runs in the page: marks each chapter that runs on, and the one before it (print.css). */
+function markRunOn({ runOn, chapters }: { runOn: string[]; chapters: string[] }): void {
   for (const key of runOn) {
-    for (const chapter of [key, chapters[chapters.indexOf(key) - 1]!]) {
-      const section = document.getElementById(chapter);
-      if (section && !section.hasAttribute('data-run-on')) {
-        section.setAttribute('data-run-on', '');
-        marks++;
-      }
-    }
+    for (const chapter of [key, chapters[chapters.indexOf(key) - 1]!]) document.getElementById(chapter)?.setAttribute('data-run-on', '');
   }
-  return marks;
 }
 
 /**
- * Runs in the page, between prints: writes each page number into its `[data-page-of]` element. In a
+ * Runs in the page, before a print: writes each page number into its `[data-page-of]` element. In a
  * list of page references (`[data-page-refs]`, src/components/explainer/PageRefs.astro) a page already
- * given is dropped, and the list says how many are left ("p." or "pp."). Returns how many numbers changed.
+ * given is hidden, and the list says how many are left ("p." or "pp."); a list with none is hidden.
+ * Hidden rather than removed, so that the next round, with other numbers, can show them again.
  */
-function writePageNumbers(pages: Record<string, number>): number {
-  let changes = 0;
+export function writePageNumbers(pages: Record<string, number>): void {
   for (const element of document.querySelectorAll('[data-page-of]')) {
     const number = pages[element.getAttribute('data-page-of')!];
-    const text = number === undefined ? '' : String(number);
-    if (element.textContent !== text) {
-      element.textContent = text;
-      changes++;
-    }
+    element.textContent = number === undefined ? '' : String(number);
   }
+  const hide = (element: HTMLElement, hidden: boolean) => element.style.setProperty('display', hidden ? 'none' : null);
   for (const list of document.querySelectorAll<HTMLElement>('[data-page-refs]')) {
     const given = new Set<string>();
-    for (const link of list.querySelectorAll('[data-page-of]')) {
+    for (const [index, link] of [...list.querySelectorAll<HTMLElement>('[data-page-of]')].entries()) {
       const text = link.textContent ?? '';
-      if (text === '' || given.has(text)) {
-        link.remove();
-        changes++;
-      } else given.add(text);
-    }
-    // Commas between the numbers, outside the links (a comma in a link's ::before would make it a link of its own).
-    for (const link of [...list.querySelectorAll('[data-page-of]')].slice(1)) {
-      const previous = link.previousSibling;
-      if (previous?.nodeType === Node.TEXT_NODE) previous.textContent = ', ';
-      else link.before(', ');
+      const shown = text !== '' && !given.has(text);
+      hide(link, !shown);
+      if (index > 0) {
+        // Commas between the numbers shown, outside the links (a comma in a link's ::before would make it a link of its own).
+        const before = link.previousSibling;
+        const separator = before?.nodeType === Node.TEXT_NODE ? before : list.insertBefore(document.createTextNode(''), link);
+        separator.textContent = shown && given.size > 0 ? ', ' : '';
+      }
+      if (shown) given.add(text);
     }
     list.dataset.count = String(given.size);
-    if (given.size === 0) list.remove();
+    hide(list, given.size === 0);
   }
-  return changes;
 }
 
 /**

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { Printer } from '../../src/editions/pdf-printer.ts';
+import { Printer, writePageNumbers } from '../../src/editions/pdf-printer.ts';
 import { findChromium } from '../../src/build/chromium.ts';
 import { pdfStructure } from './pdf-structure.ts';
 
@@ -82,4 +82,24 @@ test('links to other local pages lead to the published site; links within the pa
     ]);
     expect(destinations).toContain('top');
   });
+});
+
+test('page numbers written again with other numbers show again a reference that was a repeat, and hide one that becomes one', async ({
+  page: tab,
+}) => {
+  // PageRefs.astro's markup: the printer writes a page number into each link, between rounds of printing.
+  await tab.setContent(
+    '<p>Named on <span data-page-refs data-count="3"><span>pp.</span> ' +
+      '<a href="#a" data-page-of="a">?</a><a href="#b" data-page-of="b">?</a><a href="#c" data-page-of="c">?</a></span></p>',
+  );
+  const refs = tab.locator('[data-page-refs]');
+  const shown = async () => ({ text: await refs.innerText(), count: await refs.getAttribute('data-count') });
+  await tab.evaluate(writePageNumbers, { a: 4, b: 4, c: 9 });
+  expect(await shown()).toEqual({ text: 'pp. 4, 9', count: '2' });
+  await tab.evaluate(writePageNumbers, { a: 4, b: 5, c: 9 });
+  expect(await shown()).toEqual({ text: 'pp. 4, 5, 9', count: '3' });
+  await tab.evaluate(writePageNumbers, { a: 9, b: 9, c: 9 });
+  expect(await shown()).toEqual({ text: 'pp. 9', count: '1' });
+  await tab.evaluate(writePageNumbers, {});
+  await expect(refs).toBeHidden();
 });
