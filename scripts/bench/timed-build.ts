@@ -160,26 +160,45 @@ function timedBuild(project: string, remove: string[], env: Record<string, strin
   });
 }
 
-/** The resident set (kB) of the largest Chromium process in the process group `group`, from /proc (0 without it). */
-function largestChromiumKb(group: number): number {
-  let largest = 0;
-  let pids: string[];
+/**
+ * The resident set (kB) of the largest Chromium process among the descendants of process `root`,
+ * from /proc (0 without it). Descendants, not the process group: Playwright starts the browser in
+ * a group of its own.
+ */
+function largestChromiumKb(root: number): number {
+  const processes: { pid: number; parent: number; comm: string }[] = [];
   try {
-    pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+    for (const name of readdirSync('/proc')) {
+      if (!/^\d+$/.test(name)) continue;
+      try {
+        // /proc/<pid>/stat: pid (comm) state ppid …; comm may hold spaces, so read after its ")".
+        const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+        const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        processes.push({ pid: Number(name), parent, comm: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) });
+      } catch {
+        // Gone between the listing and the read.
+      }
+    }
   } catch {
     return 0;
   }
-  for (const pid of pids) {
+  const descendants = new Set([root]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const { pid, parent } of processes) {
+      if (descendants.has(parent) && !descendants.has(pid)) {
+        descendants.add(pid);
+        grew = true;
+      }
+    }
+  }
+  let largest = 0;
+  for (const { pid, comm } of processes) {
+    if (!descendants.has(pid) || !/chrom/i.test(comm)) continue;
     try {
-      // /proc/<pid>/stat: pid (comm) state ppid pgrp …; comm may hold spaces, so read after its ")".
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      const pgrp = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
-      if (pgrp !== group || !/chrom/i.test(comm)) continue;
-      const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-      largest = Math.max(largest, rss);
+      largest = Math.max(largest, Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0));
     } catch {
-      // Gone between the listing and the read.
+      // Gone.
     }
   }
   return largest;
