@@ -26,8 +26,8 @@ export default defineConfig({
     contentCheck(),
     socialImages(),
     mdx(),
-    // Pagefind reads the pages in a process of its own while the others work: the CSP's move
-    // rewrites each page's <head> as it reads them, one whole file at a time.
+    // Pagefind starts first and reads the pages in a process of its own while the others work; the
+    // CSP's move, next, replaces each page whole in one step, so Pagefind never reads half a page.
     search.start,
     securityHeaders(),
     sitemap({ filter: inSitemap }),
