@@ -176,8 +176,9 @@ interface Written {
 
 /** Whether a print found what was written into it: nothing more runs on, every page number holds, and so does "of Y". */
 function agrees(found: Written, written: Written): boolean {
-  const samePages = (a = {} as Record<string, number>, b = {} as Record<string, number>) =>
+  const samePages = (a: Record<string, number>, b: Record<string, number>) =>
     Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([id, page]) => b[id] === page);
+  // Run-on chapters only accumulate (found holds written's), so their number says whether any is new.
   return (
     found.runOn.length === written.runOn.length &&
     (found.pages === undefined || (written.pages !== undefined && samePages(found.pages, written.pages))) &&
