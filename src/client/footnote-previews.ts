@@ -15,7 +15,14 @@ interface Labels {
   goToCard: string;
 }
 
-export function initFootnotePreviews(labels: Labels): void {
+/** The interface strings, read from the page (FootnotePreviews.astro), so they stay in the one dictionary. */
+function pageLabels(): Labels {
+  const settings = document.querySelector<HTMLElement>('[data-footnote-previews]')?.dataset;
+  return { goToNote: settings?.['goToNote'] ?? 'Go to the note', goToCard: settings?.['goToCard'] ?? 'See the full card' };
+}
+
+export function initFootnotePreviews(): void {
+  const labels = pageLabels();
   const markers = [
     ...document.querySelectorAll<HTMLAnchorElement>('a[data-footnote-ref]'),
     ...[...document.querySelectorAll<HTMLAnchorElement>('a.person')].filter(cardFor),
