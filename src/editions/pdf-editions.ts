@@ -175,7 +175,13 @@ async function writePdfEdition(
     'pdf',
     async () => {
       const printer = await printerFor();
-      const { pdf: raw, headings } = await printer.print(url, site);
+      const { pdf: raw, headings, settled } = await printer.print(url, site);
+      if (!settled) {
+        logger.warn(
+          `${edition.file}: its page numbers had not settled after the most prints allowed, so a page reference or ` +
+            '"of Y" in it may be a page off. It is written all the same; a change to the explainer usually settles it.',
+        );
+      }
       const problems = problemsInPrinted(expectedEdition(html.toString(), edition.title), await pdfText(raw));
       if (problems.length > 0) {
         throw new Error(

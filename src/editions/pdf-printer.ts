@@ -74,8 +74,10 @@ export class Printer {
    * All three are settled in the same rounds, each round writing in the whole of what is decided so
    * far (writing it again changes nothing), so nothing a print got wrong stays in the page: a page
    * reference hidden as a repeat under last round's numbers shows again if it no longer is one.
+   * `settled` is false when the last print allowed still disagreed with what was written into it:
+   * the PDF is kept, but some page number or "of Y" in it may be off, and the caller says so.
    */
-  async print(path: string, site: string): Promise<{ pdf: Uint8Array; headings: Heading[]; parts: number }> {
+  async print(path: string, site: string): Promise<{ pdf: Uint8Array; headings: Heading[]; parts: number; settled: boolean }> {
     const url = `${this.origin}${path}`;
     const refused: string[] = [];
     const leaving = () =>
@@ -102,10 +104,11 @@ export class Printer {
           pages: ids.length > 0 ? await printed.pagesOf(ids) : undefined,
           pageCount: printed.parts.length > 1 ? printed.pages : 0,
         };
-        if (round === MAX_PRINTS || agrees(found, written)) {
+        const settled = agrees(found, written);
+        if (settled || round === MAX_PRINTS) {
           const pdf = await printed.joined();
           if (refused.length > 0 || page.url().split('#')[0] !== url) throw leaving();
-          return { pdf, headings, parts: printed.parts.length };
+          return { pdf, headings, parts: printed.parts.length, settled };
         }
         written = found;
       }
@@ -282,7 +285,10 @@ class Printed {
  * Runs in the page: cuts it into parts of about `limit` characters of text, and marks every element
  * with its part (`data-print-part`). The page is read as a sequence of blocks, the chapters and closing
  * lists and whatever stands between them; a new part starts at a chapter or list that starts a page
- * of its own (not two that run on), once the part before holds `limit` characters. Returns the number of parts.
+ * of its own, once the part before holds `limit` characters. Whether it does is read from its style
+ * for print, so print.css stays the one place that says it: a forced break before it, or a named page
+ * (each chapter's, for its running head: a change of named page is a page break). Two chapters that run
+ * on have neither, so a part never starts at one. Returns the number of parts.
  *
  * The elements that hold the blocks (the body, the article) are split between parts, and each part's
  * print tags its own copy of them. So that the join can tell those copies apart from the blocks and make
@@ -304,14 +310,18 @@ function markParts(limit: number): number {
     }
   };
   visit(document.body);
+  const startsPage = (block: Element) => {
+    const style = getComputedStyle(block);
+    return style.breakBefore === 'page' || !['', 'auto'].includes(style.getPropertyValue('page'));
+  };
   let part = 0;
   let size = 0;
-  let previous: Element | undefined;
+  let first = true;
   for (const block of blocks) {
     if (block.matches(parts)) {
-      const runsOn = previous?.hasAttribute('data-run-on') && block.hasAttribute('data-run-on');
-      if (previous && !runsOn && size >= limit) [part, size] = [part + 1, 0];
-      previous = block;
+      // The title and contents pages print with the first chapter: a part of their own would cost a print for two pages.
+      if (!first && size >= limit && startsPage(block)) [part, size] = [part + 1, 0];
+      first = false;
     }
     block.setAttribute('data-print-part', String(part));
     size += block.textContent?.length ?? 0;

@@ -18,7 +18,7 @@ export function socialImages(): AstroIntegration {
       'astro:build:start': ({ logger }) => {
         const cards = socialCards(groupExplainers(loadDataCollections().chapters));
         for (const { card } of cards) socialImage(card).catch(() => undefined);
-        logger.info(`drawing ${cards.length} social images in the background`);
+        logger.info(`${cards.length} social images: any not in the build cache are drawn in the background`);
       },
     },
   };

@@ -22,8 +22,8 @@ async function printBoth(root: string, path: string) {
   const printed = async (partCharacters: number) => {
     const printer = await Printer.start(root, '/', findChromium()!, partCharacters);
     try {
-      const { pdf, parts } = await printer.print(path, SITE);
-      return { parts, text: await pdfText(pdf), ...(await pdfStructure(pdf)) };
+      const { pdf, parts, settled } = await printer.print(path, SITE);
+      return { parts, settled, text: await pdfText(pdf), ...(await pdfStructure(pdf)) };
     } finally {
       await printer.close();
     }
@@ -86,6 +86,8 @@ test('an edition printed in parts and joined is the edition printed whole: pages
     const { whole, joined } = await printBoth(root, '/');
     expect(whole.parts).toBe(1);
     expect(joined.parts).toBeGreaterThan(2);
+    // Both prints settled: the page numbers written into each agree with where the pages fell.
+    expect([whole.settled, joined.settled]).toEqual([true, true]);
     expect(joined.pages).toBe(whole.pages);
     // Page for page the same, page numbers ("Page 9 of 12") and the contents' numbers included.
     expect(joined.text).toEqual(whole.text);
@@ -95,6 +97,29 @@ test('an edition printed in parts and joined is the edition printed whole: pages
     expect(joined.links.filter((link) => link.dest !== undefined && !joined.destinations.has(link.dest))).toEqual([]);
     expectSameTags(joined.tags, whole.tags);
     expect(joined.tags.elements.some((element) => element.endsWith('(ru)'))).toBe(true);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('a part starts only where the print styles start a page: a forced break or a named page', async () => {
+  test.setTimeout(120_000);
+  const root = mkdtempSync(join(tmpdir(), 'parts-'));
+  try {
+    writeFileSync(join(root, 'index.html'), scratchEdition(7));
+    // Chapter 6 runs on from chapter 5, a short one (no break); chapter 3 has no forced break but a named page of its own.
+    const css = `${EDITION_CSS} #chapter-3, #chapter-6 { break-before: auto; } #chapter-3 { page: third; }`;
+    writeFileSync(join(root, 'edition.css'), css);
+    const printer = await Printer.start(root, '/', findChromium()!, 1);
+    try {
+      const { parts, pdf } = await printer.print('/', SITE);
+      // The smallest parts: title, contents and chapter 1; chapters 2, 3, 4, 5 + 6, 7; the sources. Chapter 6
+      // starts on the page where chapter 5 ends.
+      expect(parts).toBe(7);
+      expect((await pdfText(pdf)).some((text) => text.includes('Глава 5.') && text.includes('Chapter 6 begins'))).toBe(true);
+    } finally {
+      await printer.close();
+    }
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
