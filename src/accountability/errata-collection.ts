@@ -1,4 +1,4 @@
-import { getCollection } from 'astro:content';
+import { entriesOf } from '../data/collections.ts';
 import { CONTENT_DIRS } from '../data/content-dirs.ts';
 import { getExplainers } from '../data/explainers.ts';
 import { oncePerBuild } from '../data/once-per-build.ts';
@@ -7,7 +7,7 @@ import type { ChapterLike } from '../data/explainer-structure.ts';
 
 /** Our own corrections from the content layer, newest first. */
 export const getErrata: () => Promise<ErratumEntry[]> = oncePerBuild(async () =>
-  newestFirst((await getCollection('errata')).map(({ id, data }) => ({ id, data }))),
+  newestFirst((await entriesOf('errata')).map(({ id, data }) => ({ id, data }))),
 );
 
 /** Each chapter with its corrections; fails the build on a correction whose page names no chapter. */

@@ -1,4 +1,5 @@
-import { getCollection, type CollectionEntry } from 'astro:content';
+import type { CollectionEntry } from 'astro:content';
+import { entriesOf } from './collections.ts';
 import type { PageCitation } from './chapter-report.ts';
 import type { PartialDate } from '../schemas/partial-date.ts';
 import { chapterNavTitle, getExplainers, renderChapter, type Chapter } from './explainers.ts';
@@ -127,7 +128,7 @@ export async function getChapterCovers(chapter: Chapter): Promise<{ from: Partia
 const eventsToldByPart = oncePerBuild(async () => {
   const { events } = await getToldIn();
   const byChapter = new Map<string, CollectionEntry<'events'>[]>();
-  for (const event of await getCollection('events')) {
+  for (const event of await entriesOf('events')) {
     for (const place of events.get(event.id) ?? []) if (!place.overview) append(byChapter, place.chapter.id, event);
   }
   return byChapter;

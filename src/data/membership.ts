@@ -1,4 +1,5 @@
-import { getCollection, type CollectionEntry } from 'astro:content';
+import type { CollectionEntry } from 'astro:content';
+import { entriesOf } from './collections.ts';
 import { membershipSpans, type MembershipSpan } from './membership-spans.ts';
 
 export { membershipSpans, yearPosition, memberOn, type MembershipSpan, type MembershipStatus } from './membership-spans.ts';
@@ -11,7 +12,7 @@ export interface StateHistory {
 
 /** Every state with its spans, the original signatories first, then by the date each first took part. */
 export async function getMembershipHistory(): Promise<StateHistory[]> {
-  const states = await getCollection('states');
+  const states = await entriesOf('states');
   return states
     .map((state) => ({ state, spans: membershipSpans(state.data.changes), changes: state.data.changes }))
     .toSorted(
