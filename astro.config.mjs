@@ -20,16 +20,14 @@ export default defineConfig({
   site: SITE.url,
   base: SITE.base,
   trailingSlash: 'always',
-  // The search index is started first and awaited after the other files are written, so that they
-  // overlap; the cache sweep comes last, once everything has taken from it.
+  // The search index is written while the other files are written, and awaited after them; the
+  // cache sweep comes last, once everything has taken from it.
   integrations: [
     contentCheck(),
     socialImages(),
     mdx(),
-    // Pagefind starts first and reads the pages in a process of its own while the others work; the
-    // CSP's move, next, replaces each page whole in one step, so Pagefind never reads half a page.
-    search.start,
     securityHeaders(),
+    search.start,
     sitemap({ filter: inSitemap }),
     citationFiles(),
     pdfEdition(),
