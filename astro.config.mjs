@@ -20,12 +20,14 @@ export default defineConfig({
   site: SITE.url,
   base: SITE.base,
   trailingSlash: 'always',
-  // The search index is written while the other files are written, and awaited after them; the
-  // cache sweep comes last, once everything has taken from it.
+  // The search index is started once the pages are final and awaited after the other files are
+  // written, so that they overlap; the cache sweep comes last, once everything has taken from it.
   integrations: [
     contentCheck(),
     socialImages(),
     mdx(),
+    // The CSP's move rewrites each page's head in place, so it comes before Pagefind reads the pages
+    // (in a process of its own, while the integrations after it work).
     securityHeaders(),
     search.start,
     sitemap({ filter: inSitemap }),

@@ -35,8 +35,8 @@ export function deliverContentSecurityPolicy(root: string): number {
  * Moving one element within the head changes the order of the head's bytes, not their number, so
  * only the head is read and written back in place: a one-page edition of a thousand chapters is
  * 25 MB, its head a few kilobytes, and reading and rewriting whole pages took 3–4 s of the build at
- * 1,000 chapters. (Nothing else reads the pages meanwhile: the search index is given them as they
- * are rendered, src/build/search-index-feed.ts.)
+ * 1,000 chapters. The search index reads the pages only after this (astro.config.mjs), so it never
+ * reads a head while it changes.
  */
 function moveCspFirstInFile(path: string): string | undefined {
   const file = openSync(path, 'r+');
