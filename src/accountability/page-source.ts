@@ -51,12 +51,17 @@ export function lastChanged(source: string): string | undefined {
   if (!days) return undefined;
   if (!isFolder(source)) return days.get(source);
   const folder = source.replace(/\/?$/, '/');
-  let newest: string | undefined;
-  for (const [file, day] of days) if (file.startsWith(folder) && (!newest || day > newest)) newest = day;
-  return newest;
+  // Every page of an explainer asks for its folder: the whole history is looked through once per folder.
+  if (!newestInFolder.has(folder)) {
+    let newest: string | undefined;
+    for (const [file, day] of days) if (file.startsWith(folder) && (!newest || day > newest)) newest = day;
+    newestInFolder.set(folder, newest);
+  }
+  return newestInFolder.get(folder);
 }
 
 let history: Map<string, string> | null | undefined;
+const newestInFolder = new Map<string, string | undefined>();
 
 /** One `git log` for the whole repository, read once per build: each file's last commit day. */
 function lastChangeByFile(): Map<string, string> | undefined {

@@ -47,7 +47,8 @@ export function homePreview(): SocialPreview {
 
 /** An explainer's card, shared by its chapters and its one-page edition. */
 export function explainerPreview(explainer: ExplainerOf<ChapterLike>): SocialPreview {
-  return previewOf(explainerCard(explainer));
+  // A page needs only the card's page and title; its map (read from the overview's file) only to draw it.
+  return previewOf(explainerCardText(explainer));
 }
 
 function previewOf({ path, card }: SocialCardOfPage): SocialPreview {
@@ -58,14 +59,16 @@ function homeCard(): SocialCardOfPage {
   return { path: '', card: { title: strings().explainers, description: `${SITE.tagline}.` } };
 }
 
+/** An explainer's card as it is drawn: its text, and the locator map its overview shows, if any, small beside the description. */
 function explainerCard(explainer: ExplainerOf<ChapterLike>): SocialCardOfPage {
-  const { title, dek, period } = explainer.overview.data;
-  // The locator map its overview shows, if any, drawn small beside the description.
+  const { path, card } = explainerCardText(explainer);
   const map = explainerMap(explainer.overview.filePath)?.map;
-  return {
-    path: chapterPath(explainer.overview),
-    card: { title, description: dek, footer: formatPeriod(period.from, period.to), ...(map ? { map } : {}) },
-  };
+  return { path, card: map ? { ...card, map } : card };
+}
+
+function explainerCardText(explainer: ExplainerOf<ChapterLike>): SocialCardOfPage {
+  const { title, dek, period } = explainer.overview.data;
+  return { path: chapterPath(explainer.overview), card: { title, description: dek, footer: formatPeriod(period.from, period.to) } };
 }
 
 /** The size of every social preview image, in pixels (what Open Graph and X recommend). */
