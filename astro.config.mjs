@@ -6,6 +6,7 @@ import tailwindcss from '@tailwindcss/vite';
 import { markdownProcessor } from './src/markdown/processor.ts';
 import { SITE } from './src/site.config.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
+import { gitHistoryAhead } from './src/integrations/git-history.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { pdfEdition } from './src/integrations/pdf-edition.ts';
 import { socialImages } from './src/integrations/social-images.ts';
@@ -23,6 +24,8 @@ export default defineConfig({
   // The search index is started once the pages are final and awaited after the other files are
   // written, so that they overlap; the cache sweep comes last, once everything has taken from it.
   integrations: [
+    // First, so that git is forked before the content check reads the data into memory.
+    gitHistoryAhead(),
     contentCheck(),
     socialImages(),
     mdx(),

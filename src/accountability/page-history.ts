@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import type { Change } from '../data/git-history.ts';
 
 /**
  * A chapter's changes for readers, from git history at build time, as Wikipedia's page history
@@ -10,45 +10,6 @@ import { execFileSync } from 'node:child_process';
  * or a shallow clone, whose one commit would claim every file changed on its day. Then there is no
  * history to show, and the page says so rather than list a wrong one.
  */
-export interface Change {
-  /** The commit's full hash, for a link to its diff in the repository. */
-  commit: string;
-  /** The day it landed, YYYY-MM-DD (committer date: when a pull request was merged, not when it was begun). */
-  date: string;
-  /** What readers are told changed; undefined when the commit has no `Reader-note:` trailer. */
-  readerNote: string | undefined;
-  /** The files it changed, relative to the project root. */
-  files: string[];
-}
-
-/** The trailer a commit carries its reader-facing line in. */
-export const READER_NOTE_TRAILER = 'Reader-note';
-
-const RECORD = '\u0000';
-const FIELD = '\u001f';
-const NOTES = '\u001e';
-
-/** The `git log` format `parseGitLog` reads: a record per commit, its fields, then its files (from --name-only). */
-export const GIT_LOG_FORMAT = `%x00%H%x1f%cs%x1f%(trailers:key=${READER_NOTE_TRAILER},valueonly,unfold,separator=%x1e)`;
-
-/** Reads `git log --name-only --format=GIT_LOG_FORMAT`, newest commit first. */
-export function parseGitLog(output: string): Change[] {
-  return output
-    .split(RECORD)
-    .filter((record) => record.trim() !== '')
-    .flatMap((record): Change[] => {
-      const [header = '', ...files] = record.split('\n');
-      const [commit = '', date = '', notes = ''] = header.split(FIELD);
-      if (!/^[0-9a-f]{7,}$/.test(commit) || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return [];
-      // Several Reader-note trailers make one line; the last one written is the newest word.
-      const readerNote = notes
-        .split(NOTES)
-        .map((note) => note.trim())
-        .filter(Boolean)
-        .join(' ');
-      return [{ commit, date, readerNote: readerNote || undefined, files: files.map((file) => file.trim()).filter(Boolean) }];
-    });
-}
 
 /** What a chapter shows, by id, for finding the files its page is built from. */
 export interface ChapterInputs {
@@ -87,28 +48,4 @@ export function chapterFiles(
 export function changesTo(history: Change[], files: Iterable<string>): Change[] {
   const wanted = new Set(files);
   return history.filter((change) => change.files.some((file) => wanted.has(file)));
-}
-
-/**
- * The repository's history, read with one `git log` in `cwd`; undefined where there is none to
- * trust (no git, not a repository, a shallow clone).
- */
-export function readGitHistory(cwd = process.cwd()): Change[] | undefined {
-  const git = (...args: string[]) =>
-    execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 256 * 1024 * 1024 });
-  try {
-    if (git('rev-parse', '--is-shallow-repository').trim() !== 'false') return undefined;
-    // --relative: paths from the project root even when the project sits in a sub-folder of the repository.
-    return parseGitLog(git('log', '--relative', '--no-renames', '--name-only', `--format=${GIT_LOG_FORMAT}`));
-  } catch {
-    return undefined;
-  }
-}
-
-let cached: { history: Change[] | undefined } | undefined;
-
-/** The history, read once per build (every chapter's page asks). */
-export function gitHistory(): Change[] | undefined {
-  cached ??= { history: readGitHistory() };
-  return cached.history;
 }

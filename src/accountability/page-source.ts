@@ -1,8 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { CONTENT_DIRS } from '../data/content-dirs.ts';
 import { REFERENCE_PAGES } from '../data/reference-pages.ts';
 import { SITE } from '../site.config.ts';
+import { gitHistory, lastChangeByFile } from '../data/git-history.ts';
 
 /**
  * Where a page comes from in the repository, for "Edit this page" and "Last changed". A chapter is
@@ -46,12 +46,12 @@ function isFolder(source: string): boolean {
  * history is not available: no git, a file not yet committed, or a shallow clone (whose single
  * commit would date every page to the latest change; CI fetches the full history for this).
  */
-export function lastChanged(source: string): string | undefined {
-  const days = lastChangeByFile();
+export async function lastChanged(source: string): Promise<string | undefined> {
+  const days = await lastDays();
   if (!days) return undefined;
   if (!isFolder(source)) return days.get(source);
   const folder = source.replace(/\/?$/, '/');
-  // Every page of an explainer asks for its folder: the whole history is looked through once per folder.
+  // Every page of an explainer asks for its folder: the days are looked through once per folder.
   if (!newestInFolder.has(folder)) {
     let newest: string | undefined;
     for (const [file, day] of days) if (file.startsWith(folder) && (!newest || day > newest)) newest = day;
@@ -60,29 +60,11 @@ export function lastChanged(source: string): string | undefined {
   return newestInFolder.get(folder);
 }
 
-let history: Map<string, string> | null | undefined;
+let days: Promise<Map<string, string> | undefined> | undefined;
 const newestInFolder = new Map<string, string | undefined>();
 
-/** One `git log` for the whole repository, read once per build: each file's last commit day. */
-function lastChangeByFile(): Map<string, string> | undefined {
-  if (history === undefined) history = readHistory() ?? null;
-  return history ?? undefined;
-}
-
-function readHistory(): Map<string, string> | undefined {
-  const git = (...args: string[]) =>
-    execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 256 * 1024 * 1024 });
-  try {
-    if (git('rev-parse', '--is-shallow-repository').trim() === 'true') return undefined;
-    const days = new Map<string, string>();
-    // Newest commit first: a file's first appearance is its last change.
-    for (const commit of git('log', '--format=%x00%cs', '--name-only').split('\0')) {
-      const [day = '', ...files] = commit.split('\n').filter(Boolean);
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) continue;
-      for (const file of files) if (!days.has(file)) days.set(file, day);
-    }
-    return days;
-  } catch {
-    return undefined;
-  }
+/** Each file's last change, from the history the build reads once (data/git-history.ts). */
+function lastDays(): Promise<Map<string, string> | undefined> {
+  days ??= gitHistory().then((history) => history && lastChangeByFile(history));
+  return days;
 }

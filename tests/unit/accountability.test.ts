@@ -5,7 +5,8 @@ import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { errataByChapter, erratumPageKey, newestFirst, type ErratumEntry } from '../../src/accountability/errata.ts';
 import { feedDate, feedItems } from '../../src/accountability/feed.ts';
-import { changesTo, chapterFiles, parseGitLog, readGitHistory, GIT_LOG_FORMAT } from '../../src/accountability/page-history.ts';
+import { changesTo, chapterFiles } from '../../src/accountability/page-history.ts';
+import { parseGitLog, readGitHistory, GIT_LOG_FORMAT } from '../../src/data/git-history.ts';
 import { publisherJsonLd } from '../../src/accountability/publisher.ts';
 import { CORRECTION_FORM, issueFormUrl, mailtoUrl, PASSAGE_MAX_CHARS, passageForReport } from '../../src/accountability/report-form.ts';
 import { CHECK_IDS } from '../../src/checks/index.ts';
@@ -178,9 +179,9 @@ describe('page history', () => {
     ]);
   });
 
-  test('comes from git, with the Reader-note trailer; none without git history or in a shallow clone', () => {
+  test('comes from git, with the Reader-note trailer; none without git history or in a shallow clone', async () => {
     const noGit = scratchDir('history-none');
-    expect(readGitHistory(noGit)).toBeUndefined();
+    expect(await readGitHistory(noGit)).toBeUndefined();
 
     const repo = scratchDir('history-repo');
     const git = (cwd: string, ...args: string[]) =>
@@ -202,7 +203,7 @@ describe('page history', () => {
     git(repo, 'commit', '-q', '-m', 'First');
     writeFileSync(join(repo, 'content/a.mdx'), 'two');
     git(repo, 'commit', '-q', '-am', 'Fix the date\n\nLonger text for editors.\n\nReader-note: Corrected the date of the summit.');
-    const history = readGitHistory(repo);
+    const history = await readGitHistory(repo);
     expect(history?.map(({ readerNote, files }) => [readerNote, files])).toEqual([
       ['Corrected the date of the summit.', ['content/a.mdx']],
       [undefined, ['content/a.mdx']],
@@ -211,7 +212,7 @@ describe('page history', () => {
 
     const shallow = scratchDir('history-shallow');
     git(shallow, 'clone', '-q', '--depth', '1', `file://${repo}`, 'copy');
-    expect(readGitHistory(join(shallow, 'copy'))).toBeUndefined();
+    expect(await readGitHistory(join(shallow, 'copy'))).toBeUndefined();
   });
 
   test('has an address per chapter, which the footer finds from the chapter’s file', () => {
