@@ -1,6 +1,6 @@
 import type { DefaultTreeAdapterTypes } from 'parse5';
 
-/** An element, a text node or any node of HTML as parse5 reads it (the one HTML parser of the build). */
+/** An element, a text node or any node of HTML as parse5 reads it (the build's HTML parser; plain-html.ts builds the same nodes, faster, for plain HTML). */
 export type Element = DefaultTreeAdapterTypes.Element;
 export type TextNode = DefaultTreeAdapterTypes.TextNode;
 export type ChildNode = DefaultTreeAdapterTypes.ChildNode;
