@@ -12,7 +12,13 @@ import { plainText } from './plain-text.ts';
  */
 const curl = (remarkSmartypants as unknown as () => (tree: Root) => void)();
 
+/** What the plugin changes: quotation marks and backticks, double and triple hyphens, dots in a row (spaced or not). */
+const CURLABLE = /['"`]|--|\.\s?\./;
+
 export function smartQuotes(text: string): string {
+  // Most fields have nothing to curl; the plugin would still parse them into sentences and words
+  // (0.5 s for the 5,000 data files of a 1,000-chapter site, in a profile).
+  if (!CURLABLE.test(text)) return text;
   const value = { type: 'text' as const, value: text };
   curl({ type: 'root', children: [{ type: 'paragraph', children: [value] }] });
   return value.value;

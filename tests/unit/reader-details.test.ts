@@ -5,6 +5,8 @@ import { validBibtexMonths, formatBibtex } from '../../src/citations/csl.ts';
 import { contentDirs } from '../../src/data/content-dirs.ts';
 import { readDataCollections } from '../../src/data/catalog.ts';
 import type { ChapterTells } from '../../src/data/chapter-report.ts';
+import type { Root } from 'mdast';
+import remarkSmartypants from 'remark-smartypants';
 import { smartQuotes } from '../../src/schemas/our-words.ts';
 import { renderMdx } from './render-mdx.ts';
 import { scratchDir } from './scratch-dir.ts';
@@ -22,6 +24,27 @@ describe('our own words in data are curled as prose is', () => {
     expect(smartQuotes(`Armenia's "freeze" -- they don't say...`)).toBe('Armenia’s “freeze” — they don’t say…');
     // Already curled text is left as it is.
     expect(smartQuotes('Armenia’s “freeze”')).toBe('Armenia’s “freeze”');
+  });
+
+  test('text with nothing to curl is returned as it is, without the plugin, as the plugin would return it', () => {
+    const curledByThePlugin = (text: string) => {
+      const value = { type: 'text' as const, value: text };
+      (remarkSmartypants as unknown as () => (tree: Root) => void)()({
+        type: 'root',
+        children: [{ type: 'paragraph', children: [value] }],
+      });
+      return value.value;
+    };
+    for (const text of [
+      'The U.S. and the E.U. met on 1.5 days.',
+      'Minsk - Yerevan, 2023–2024',
+      'A dash - alone, and dots . one by one .',
+      'Spaced dots . . . and close ones...',
+      'Double -- and triple --- hyphens',
+      "Back`ticks`` and ``quotes''",
+    ]) {
+      expect(smartQuotes(text)).toBe(curledByThePlugin(text));
+    }
   });
 
   test('a summary and a title we wrote are curled; a passage, its translation, a headline and a name stay byte for byte', () => {
