@@ -72,9 +72,14 @@ export async function scaling(
     const made = new Map<Variant, BuildFigures[]>(which.map((variant) => [variant, []]));
     for (let run = 0; run < runs; run++) {
       for (const variant of which) {
-        process.stdout.write(`  building ${variant.name} at ${chapters} chapters, ${how}, run ${run + 1}/${runs}…\n`);
+        process.stdout.write(`  building ${variant.name} at ${chapters} chapters, ${how}, run ${run + 1}/${runs}… `);
         if (how === 'warm') appendFileSync(edited, `\nAn editor's change, number ${++edits}, for a warm build.\n`);
-        made.get(variant)!.push(await (how === 'clean' ? cleanBuild : warmBuild)(variant.project, env, timeoutSeconds));
+        const build = await (how === 'clean' ? cleanBuild : warmBuild)(variant.project, env, timeoutSeconds);
+        // Each run's time, so that a reader of the log sees the spread behind the medians.
+        process.stdout.write(
+          `${fixed(build.seconds)} s (bundle ${fixed(build.phases.bundle)} s, render ${fixed(build.phases.render)} s)\n`,
+        );
+        made.get(variant)!.push(build);
       }
     }
     return new Map([...made].map(([variant, figures]) => [variant, medianBuild(figures)]));
