@@ -10,6 +10,8 @@ import { processShared } from '../build/process-shared.ts';
  * There is no history to read without git, without a .git folder (a downloaded archive), or in a
  * shallow clone, whose one commit would claim every file changed on its day: then there is none.
  */
+
+/** One commit, as the history shows it. */
 export interface Change {
   /** The commit's full hash, for a link to its diff in the repository. */
   commit: string;
@@ -50,6 +52,8 @@ export function parseGitLog(output: string): Change[] {
     });
 }
 
+const runGit = promisify(execFile);
+
 /**
  * The repository's history, read with one `git log` in `cwd`; undefined where there is none to
  * trust (no git, not a repository, a shallow clone).
@@ -68,8 +72,6 @@ export async function readGitHistory(cwd = process.cwd()): Promise<Change[] | un
     return undefined;
   }
 }
-
-const runGit = promisify(execFile);
 
 /**
  * The history, read once per build process: every chapter's history page and every page's "Last
