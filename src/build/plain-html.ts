@@ -3,7 +3,7 @@ import { html as HTML } from 'parse5';
 import type { Element, TextNode } from './parsed-html.ts';
 
 /**
- * Reads the element that starts at `start` (up to its end tag) into the tree parse5 builds for it,
+ * Reads the element that `html` starts with (up to its end tag) into the tree parse5 builds for it,
  * with the same source offsets, for HTML as Astro writes it, where a browser's parser has nothing to
  * repair: each tag is read with a pattern and the tree follows the start and end tags. At a thousand
  * chapters the one-page edition's 25 MB took 2.3–2.8 s to parse with parse5 in a build; this reads
@@ -20,11 +20,11 @@ import type { Element, TextNode } from './parsed-html.ts';
  *
  * Source locations give offsets only: line and column numbers are 0.
  */
-export function readPlainElement(html: string, start = 0): Element | undefined {
+export function readPlainElement(html: string): Element | undefined {
   if (html.includes('\r') || html.includes('\0')) return undefined;
   const open: Element[] = [];
   let root: Element | undefined;
-  let position = start;
+  let position = 0;
   while (root === undefined || open.length > 0) {
     const next = html.indexOf('<', position);
     const parent = open.at(-1);
