@@ -141,7 +141,7 @@ function newElement(tagName: string, parent: Element | undefined, start: number,
     namespaceURI: HTML.NS.HTML,
     childNodes: [],
     parentNode: parent ?? null,
-    sourceCodeLocation: { ...offsets(start, end), startTag: { ...offsets(start, end), attrs: locations }, attrs: locations },
+    sourceCodeLocation: { ...offsets(start, end), startTag: offsets(start, end), attrs: locations },
   };
 }
 
