@@ -10,3 +10,6 @@ import MembershipChart from '../MembershipChart.astro';
 // typescript-eslint's type service does not read .astro modules, so it sees this import as an error type.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment
 export const mdxComponents = { MembershipChart, LocatorMap };
+
+/** What ChapterText hands a chapter's `Content` to render with. */
+export type MdxComponents = typeof mdxComponents;
